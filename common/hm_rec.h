@@ -6,17 +6,31 @@
  *   F, FB  fixed records of lrecl bytes (a short last record is
  *          reported as a warning and returned as it is)
  *   V, VB  records with a 4-byte RDW; blocks with a 4-byte BDW are
- *          detected from the first bytes (HM_RECFM_V accepts both
- *          and decides) and validated against their records
- *   U      undefined: each read of the source is one block; for a
- *          byte stream, blocks of lrecl bytes
+ *          detected from the first bytes (HM_RECFM_V and VB both
+ *          accept both and decide) and validated against their
+ *          records. Blocked: the stream starts with a valid BDW
+ *          and an RDW that fits into the block, and the records of
+ *          the first block fill it exactly (if they do not, RDW-only
+ *          is taken when that reading is consistent, else blocked
+ *          with an error). BDW: 8..32760 with bytes 2-3 zero, or
+ *          extended (bit 0 on) with a 31-bit length; blocks are not
+ *          held in storage, so any length is followed. Spanned
+ *          segments (SDW byte 2 X'01' first, X'03' middle, X'02'
+ *          last) are reassembled up to HM_LRECL_MAX bytes; a null
+ *          segment (X'80') ends its block.
+ *   U      undefined: blocks of lrecl bytes, the last one may be
+ *          short (a source that delivers one block per read call
+ *          is read with REC)
  *   NL     text already converted off the host: lines ended by
- *          LF or CR LF (the line end is not part of the record)
+ *          LF or CR LF (the line end is not part of the record); a
+ *          last line without LF is a record (a CR there is data);
+ *          lines longer than HM_LRECL_MAX bytes are an error
  *   REC    the source delivers one whole record per read call
  *          (z/OS fopen "type=record", CMS FSREAD)
  *
  * Trailing blanks (opt.blank: X'40' for EBCDIC, X'20' for converted
- * text) are removed unless keep_blanks is set.
+ * text) are removed unless keep_blanks is set (in every format, U
+ * and binary data included: set keep_blanks for those).
  *
  * A corrupt length (an RDW or BDW of impossible size, a record past
  * the end of its block or of the file) is reported as an HMG message
@@ -24,7 +38,8 @@
  * reader then returns -1 and the rest of that file is not read.
  *
  * Records are returned in the reader's buffer, valid until the next
- * call. Memory is bounded: two blocks of at most 64 KiB.
+ * call. Memory is bounded: two blocks of at most 64 KiB (the second
+ * one only for spanned records).
  */
 #ifndef HM_REC_H
 #define HM_REC_H
@@ -53,12 +68,16 @@ typedef struct hm_recopt {
 
 typedef struct hm_rdr hm_rdr;
 
-/* Parse a RECFM name ("F", "FB", "V", "VB", "U", "NL"; upper case in
- * the execution character set). Returns an hm_recfm or 0. */
+/* Parse a RECFM name ("F", "FB", "V", "VB", "U", "NL", "REC"; all
+ * upper or all lower case, in the execution character set). Returns
+ * an hm_recfm or 0. */
 int hm_recfm_parse(const char *s);
 
-/* Open a reader. fname names the file in messages. Returns NULL
- * when storage is exhausted (a message is issued). */
+/* Open a reader. fname names the file in messages (it must stay
+ * valid until hm_rec_close; NULL: "(input)"). Returns NULL when
+ * storage is exhausted (a message is issued). Invalid options (an
+ * unknown recfm, F/FB/U lrecl not 1..65535; U lrecl 0 means 32760)
+ * are reported here and the first hm_rec_next returns -1. */
 hm_rdr *hm_rec_open(const hm_alloc *a, hm_read_fn fn, void *ctx,
                     const hm_recopt *opt, hm_log *log,
                     const char *fname);
@@ -72,7 +91,9 @@ int hm_rec_next(hm_rdr *r, const unsigned char **data, size_t *len);
 unsigned long hm_rec_number(const hm_rdr *r);
 hm_off hm_rec_offset(const hm_rdr *r);
 
-/* The record format in effect (after detection for HM_RECFM_V). */
+/* The record format in effect (for V/VB: HM_RECFM_VB when blocks
+ * were detected, else HM_RECFM_V; known after the first
+ * hm_rec_next). */
 int hm_rec_format(const hm_rdr *r);
 /* Non-zero when blocks with BDWs were found. */
 int hm_rec_blocked(const hm_rdr *r);
