@@ -74,6 +74,10 @@ int hm_pl_listdir(const char *path, hm_pl_dirfn fn, void *ctx,
 /* Milliseconds from an arbitrary start (progress reports only). */
 unsigned long hm_pl_clock_ms(void);
 
+/* A live progress line on a terminal (replaced by the next one or
+ * by the next log line). Only call when hm_pl_log_is_terminal(). */
+void hm_pl_progress(const char *line, size_t len);
+
 /* Non-zero when the log goes to an interactive terminal. */
 int hm_pl_log_is_terminal(void);
 

@@ -1,0 +1,375 @@
+/*
+ * plat_posix.c - the platform layer on POSIX systems (Linux here).
+ * See hm_plat.h. This and the other plat_*.c files are the only
+ * sources that call the operating system.
+ */
+#define _XOPEN_SOURCE 600
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <sys/types.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/resource.h>
+#include "hm_plat.h"
+
+/* ---- storage ---- */
+
+static void *pl_alloc(void *ctx, size_t n)
+{
+    (void)ctx;
+    return malloc(n ? n : 1);
+}
+
+static void pl_release(void *ctx, void *p)
+{
+    (void)ctx;
+    free(p);
+}
+
+static const hm_alloc hm_pl_heap = { pl_alloc, pl_release, 0 };
+
+const hm_alloc *hm_pl_alloc(void)
+{
+    return &hm_pl_heap;
+}
+
+/* ---- log ---- */
+
+static int pl_progress_shown;
+
+void hm_pl_log(void *ctx, int sev, const char *line, size_t len)
+{
+    (void)ctx;
+    (void)sev;
+    if (pl_progress_shown) {
+        /* erase a live progress line first */
+        fputs("\r\033[K", stderr);
+        pl_progress_shown = 0;
+    }
+    fwrite(line, 1, len, stderr);
+    fputc('\n', stderr);
+    fflush(stderr);
+}
+
+void hm_pl_log_init(hm_log *lg)
+{
+    hm_log_init(lg, hm_pl_log, 0);
+}
+
+void hm_pl_progress(const char *line, size_t len)
+{
+    fputs("\r\033[K", stderr);
+    fwrite(line, 1, len, stderr);
+    fflush(stderr);
+    pl_progress_shown = 1;
+}
+
+int hm_pl_log_is_terminal(void)
+{
+    return isatty(2);
+}
+
+/* ---- reading ---- */
+
+struct hm_pfile {
+    int fd;
+    int mode;
+};
+
+static const char *errtext(int e)
+{
+    return strerror(e);
+}
+
+hm_pfile *hm_pl_open(const char *name, int mode, hm_log *log)
+{
+    hm_pfile *f;
+    int fd = open(name, O_RDONLY);
+    if (fd < 0) {
+        hm_msg2(log, HMM_OPEN, name, errtext(errno));
+        return 0;
+    }
+    f = (hm_pfile *)malloc(sizeof *f);
+    if (!f) {
+        close(fd);
+        hm_msg1(log, HMM_NOSTOR, name);
+        return 0;
+    }
+    f->fd = fd;
+    f->mode = mode;
+    return f;
+}
+
+long hm_pl_read(void *ctx, unsigned char *buf, size_t n)
+{
+    hm_pfile *f = (hm_pfile *)ctx;
+    ssize_t got;
+    if (n > 0x40000000ul)
+        n = 0x40000000ul;
+    do {
+        got = read(f->fd, buf, n);
+    } while (got < 0 && errno == EINTR);
+    return (long)got;
+}
+
+long hm_pl_size(hm_pfile *f)
+{
+    struct stat st;
+    if (fstat(f->fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1;
+    return (long)st.st_size;
+}
+
+void hm_pl_close(hm_pfile *f)
+{
+    if (f) {
+        close(f->fd);
+        free(f);
+    }
+}
+
+/* ---- writing ---- */
+
+#define PL_OBUF 65536
+
+struct hm_pout {
+    FILE *fp;
+    char *final;   /* NULL for stdout */
+    char *temp;
+    int failed;
+    int err;
+};
+
+static hm_pout pl_stdout_obj;
+
+hm_pout *hm_pl_stdout(void)
+{
+    if (!pl_stdout_obj.fp)
+        pl_stdout_obj.fp = stdout;
+    return &pl_stdout_obj;
+}
+
+int hm_pl_flush_stdout(void)
+{
+    hm_pout *o = hm_pl_stdout();
+    if (fflush(o->fp) != 0 || o->failed)
+        return -1;
+    return 0;
+}
+
+hm_pout *hm_pl_create(const char *name, hm_log *log)
+{
+    hm_pout *o;
+    size_t n = strlen(name);
+    int fd;
+    o = (hm_pout *)calloc(1, sizeof *o);
+    if (!o) {
+        hm_msg1(log, HMM_NOSTOR, name);
+        return 0;
+    }
+    o->final = (char *)malloc(n + 1);
+    o->temp = (char *)malloc(n + 16);
+    if (!o->final || !o->temp) {
+        hm_msg1(log, HMM_NOSTOR, name);
+        free(o->final);
+        free(o->temp);
+        free(o);
+        return 0;
+    }
+    memcpy(o->final, name, n + 1);
+    /* name.hmtmp-XXXXXX in the same directory, so rename is atomic */
+    memcpy(o->temp, name, n);
+    memcpy(o->temp + n, ".tmp-XXXXXX", 12);
+    fd = mkstemp(o->temp);
+    if (fd < 0 || (o->fp = fdopen(fd, "wb")) == 0) {
+        hm_msg2(log, HMM_OPEN, name, errtext(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->temp);
+        }
+        free(o->final);
+        free(o->temp);
+        free(o);
+        return 0;
+    }
+    fchmod(fd, 0644);
+    setvbuf(o->fp, 0, _IOFBF, PL_OBUF);
+    return o;
+}
+
+int hm_pl_write(void *ctx, const unsigned char *buf, size_t n)
+{
+    hm_pout *o = (hm_pout *)ctx;
+    if (o->failed)
+        return -1;
+    if (n && fwrite(buf, 1, n, o->fp) != n) {
+        o->failed = 1;
+        o->err = errno;
+        return -1;
+    }
+    return 0;
+}
+
+static void pl_free_out(hm_pout *o)
+{
+    free(o->final);
+    free(o->temp);
+    free(o);
+}
+
+int hm_pl_commit(hm_pout *o, hm_log *log)
+{
+    int rc = 0;
+    if (fflush(o->fp) != 0 && !o->failed) {
+        o->failed = 1;
+        o->err = errno;
+    }
+    if (!o->failed && fsync(fileno(o->fp)) != 0) {
+        o->failed = 1;
+        o->err = errno;
+    }
+    if (fclose(o->fp) != 0 && !o->failed) {
+        o->failed = 1;
+        o->err = errno;
+    }
+    if (!o->failed && rename(o->temp, o->final) != 0) {
+        o->failed = 1;
+        o->err = errno;
+    }
+    if (o->failed) {
+        hm_msg2(log, HMM_COMMIT, o->final, errtext(o->err));
+        unlink(o->temp);
+        rc = -1;
+    }
+    pl_free_out(o);
+    return rc;
+}
+
+void hm_pl_discard(hm_pout *o)
+{
+    if (!o || o == &pl_stdout_obj)
+        return;
+    fclose(o->fp);
+    unlink(o->temp);
+    pl_free_out(o);
+}
+
+/* ---- directories ---- */
+
+int hm_pl_join(const char *dir, const char *file, char *buf, size_t cap)
+{
+    size_t a = strlen(dir), b = strlen(file);
+    int slash = a > 0 && dir[a - 1] != '/';
+    if (a + (size_t)slash + b + 1 > cap)
+        return -1;
+    memcpy(buf, dir, a);
+    if (slash)
+        buf[a++] = '/';
+    memcpy(buf + a, file, b + 1);
+    return 0;
+}
+
+int hm_pl_mkdir(const char *path, hm_log *log)
+{
+    char tmp[4096];
+    size_t i, n = strlen(path);
+    if (n == 0 || n >= sizeof tmp) {
+        hm_msg2(log, HMM_MKDIR, path, errtext(ENAMETOOLONG));
+        return -1;
+    }
+    memcpy(tmp, path, n + 1);
+    for (i = 1; i <= n; i++) {
+        if (tmp[i] == '/' || tmp[i] == 0) {
+            char c = tmp[i];
+            tmp[i] = 0;
+            if (mkdir(tmp, 0755) != 0 && errno != EEXIST) {
+                hm_msg2(log, HMM_MKDIR, tmp, errtext(errno));
+                return -1;
+            }
+            tmp[i] = c;
+        }
+    }
+    return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int hm_pl_listdir(const char *path, hm_pl_dirfn fn, void *ctx,
+                  hm_log *log)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    char **names = 0;
+    size_t n = 0, cap = 0, i;
+    int rc = 0;
+    if (!d) {
+        hm_msg2(log, HMM_LISTDIR, path, errtext(errno));
+        return -1;
+    }
+    while ((e = readdir(d)) != 0) {
+        size_t l = strlen(e->d_name);
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (n == cap) {
+            char **nn;
+            cap = cap ? cap * 2 : 64;
+            nn = (char **)realloc(names, cap * sizeof *names);
+            if (!nn) {
+                rc = -1;
+                break;
+            }
+            names = nn;
+        }
+        names[n] = (char *)malloc(l + 1);
+        if (!names[n]) {
+            rc = -1;
+            break;
+        }
+        memcpy(names[n++], e->d_name, l + 1);
+    }
+    closedir(d);
+    if (rc != 0) {
+        hm_msg1(log, HMM_NOSTOR, path);
+    } else {
+        qsort(names, n, sizeof *names, cmp_names);
+        for (i = 0; i < n && rc == 0; i++) {
+            char full[4096];
+            struct stat st;
+            int isdir = 0;
+            if (hm_pl_join(path, names[i], full, sizeof full) == 0 &&
+                stat(full, &st) == 0)
+                isdir = S_ISDIR(st.st_mode) ? 1 : 0;
+            rc = fn(ctx, names[i], isdir);
+        }
+    }
+    for (i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+/* ---- time and resources ---- */
+
+unsigned long hm_pl_clock_ms(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, 0);
+    return (unsigned long)tv.tv_sec * 1000ul +
+           (unsigned long)(tv.tv_usec / 1000);
+}
+
+unsigned long hm_pl_peak_kib(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return 0;
+    return (unsigned long)ru.ru_maxrss;
+}
