@@ -35,6 +35,12 @@
 #define HM_PC_1252 1252u
 #define HM_PC_850 850u
 
+/* The ucs[] value of a byte the page does not define (glibc leaves
+ * 7 bytes of 875 and 5 of Windows-1252 undefined). Converting such a
+ * byte writes U+FFFD (UTF-8) or '?' (X'3F') and counts it as a
+ * replacement. U+FFFF is a noncharacter no page maps to. */
+#define HM_CP_UNDEF 0xFFFFu
+
 /* A single-byte code page: byte -> Unicode scalar. */
 typedef struct hm_cpage {
     unsigned ccsid;
@@ -49,28 +55,50 @@ int hm_cp_count(void);
 const hm_cpage *hm_cp_at(int i);
 
 /* A prepared converter from one host page to one PC target: for
- * each byte its output bytes. Needs no allocation (about 1.3 KB). */
+ * each byte its output bytes. Needs no allocation (about 2.3 KB). */
 typedef struct hm_cpconv {
     unsigned char out[256][4];   /* [b][0] = length, then bytes */
     unsigned char unmapped[256]; /* 1 where byte b has no target char */
     unsigned target;
     unsigned long nunmapped;     /* running count of replacements */
+    /* Private to codepage.c: out[] again as 32-bit words (bytes,
+     * then length) for word stores, their layout, and whether any
+     * byte is unmapped. */
+    unsigned int word[256];
+    int mode;
+    int anyunmapped;
+    unsigned long *pair;         /* see hm_cpconv_fast */
 } hm_cpconv;
 
 /* Prepare cv. target is HM_PC_UTF8, HM_PC_1252 or HM_PC_850; nl is
- * an HM_NL_ policy. Returns 0, or -1 for an unknown target. */
+ * an HM_NL_ policy. Returns 0, or -1 for an unknown target or
+ * policy. */
 int hm_cpconv_init(hm_cpconv *cv, const hm_cpage *cp, unsigned target,
                    int nl);
 
 /* Convert n host bytes. out must hold 3 * n bytes (UTF-8) or n
- * bytes (single-byte targets). Returns the number of bytes written;
- * replacements are added to cv->nunmapped. */
+ * bytes (single-byte targets); with UTF-8 the bytes of out past the
+ * returned length may be overwritten. Returns the number of bytes
+ * written; replacements are added to cv->nunmapped. */
 size_t hm_cpconv_run(hm_cpconv *cv, const unsigned char *in, size_t n,
                      unsigned char *out);
 
+/* Optional speed-up for UTF-8 output: a table of the output of
+ * every pair of host bytes (65,536 entries of 8 bytes, 512 KiB, from
+ * allocator a), used by hm_cpconv_run for the bulk of each buffer.
+ * The output is byte for byte the same. Returns 0, or -1 when the
+ * table cannot be used here (storage, a target other than UTF-8, a
+ * page with unmapped bytes, or no 64-bit unsigned long, as on a
+ * 31-bit host); the converter then simply runs without it. Release
+ * with hm_cpconv_fast_free before cv goes away. */
+int hm_cpconv_fast(hm_cpconv *cv, const hm_alloc *a);
+void hm_cpconv_fast_free(hm_cpconv *cv, const hm_alloc *a);
+
 /* Encode one Unicode scalar for a PC target into out (4 bytes at
  * most). Returns the length; *unmapped is set to 1 when a
- * replacement was written, else 0. */
+ * replacement was written (U+FFFD in UTF-8 for a surrogate or a
+ * value above U+10FFFF; '?' in 1252/850), else 0. Returns 0 with
+ * *unmapped = 1 for an unknown target. */
 size_t hm_pc_encode(unsigned target, unsigned long ucs,
                     unsigned char *out, int *unmapped);
 
@@ -80,11 +108,14 @@ size_t hm_pc_encode(unsigned target, unsigned long ucs,
 size_t hm_utf8_decode(const unsigned char *s, size_t n,
                       unsigned long *ucs);
 
-/* The Unicode scalar of PC byte b in a single-byte target. */
+/* The Unicode scalar of PC byte b in a single-byte target, or
+ * HM_CP_UNDEF for a byte without a character (1252 X'81', X'8D',
+ * X'8F', X'90', X'9D'; UTF-8 bytes X'80'-X'FF'; unknown target). */
 unsigned long hm_pc_to_ucs(unsigned target, unsigned char b);
 
 /* Find the host byte for Unicode scalar ucs in page cp (for the text
- * transfer mode and for tests). Returns -1 when not present. */
+ * transfer mode and for tests). Returns -1 when not present. Uses
+ * the page's own table: U+0085 -> X'15', U+000A -> X'25' (CDRA). */
 int hm_cp_from_ucs(const hm_cpage *cp, unsigned long ucs);
 
 #endif

@@ -129,7 +129,7 @@ size_t hm_msg_format(int id, const char *const *args, int nargs,
                      char *buf, size_t cap)
 {
     const hm_msgdef *d = find_msg(id);
-    char head[16];
+    char head[40];
     const char *t;
     size_t at = 0;
     if (cap == 0)

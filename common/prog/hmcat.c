@@ -267,6 +267,8 @@ int main(int argc, char **argv)
     if (select_page(op.ccsid, &cp) != 0)
         return hm_log_rc(&lg);
     hm_cpconv_init(&conv, cp, op.target, op.nl);
+    /* the 512 KiB pair table, where it applies; else plain tables */
+    hm_cpconv_fast(&conv, hm_pl_alloc());
     out.o = hm_pl_stdout();
 
     /* pass 2: the files */
@@ -282,6 +284,7 @@ int main(int argc, char **argv)
         cat_file(a, &op);
     }
     out_flush();
+    hm_cpconv_fast_free(&conv, hm_pl_alloc());
     if (out.failed || hm_pl_flush_stdout() != 0)
         hm_msg2(&lg, HMM_WRITE, "standard output", "write failed");
     return hm_log_rc(&lg);
