@@ -119,14 +119,17 @@ fi
 
 echo "== mainframe lint"
 if [ -f build/lint.py ]; then
-    step "lint: 80 columns" python3 build/lint.py --columns
-    step "lint: OS headers only in the platform layer" \
-        python3 build/lint.py --headers
-    step "lint: no ASCII assumptions" python3 build/lint.py --ascii
-    step "lint: 8-character external names" \
-        python3 build/lint.py --names build/obj/native/libhm.a
+    for part in lines headers calls ascii float plat; do
+        step "lint --$part" python3 build/lint.py --$part
+    done
+    step "lint: 8-character external names (map, collisions)" \
+        python3 build/lint.py --names --check build/obj/native/libhm.a
     step "lint: self-test (the lint can fail)" \
         python3 build/lint.py --selftest
+    step "lint: rule-breaking files are caught" \
+        sh tests/host/lint_selftest.sh
+    step "code page tables are current (build/gencp.py --check)" \
+        python3 build/gencp.py --check common/cp_tables.c
 else
     fail "lint: build/lint.py missing"
 fi

@@ -10,6 +10,12 @@
 #ifndef HM_BASE_H
 #define HM_BASE_H
 
+/* NOLONGNAME (z/OS) and GCC-for-CMS builds: external names mapped to
+ * 8 characters by the map that build/lint.py generates. */
+#if defined(HM_USE_NAMEMAP) || defined(HM_SHORTNAMES)
+#include "hmnames.h"
+#endif
+
 #include <stddef.h>
 
 /* Byte offsets in files. 32 bits on a 31-bit host; files beyond

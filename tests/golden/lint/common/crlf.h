@@ -1,0 +1,2 @@
+/* crlf.h - CR LF line ends. */
+int hm_crlf;

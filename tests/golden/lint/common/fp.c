@@ -1,0 +1,2 @@
+/* fp.c - floating point in the core. */
+double hm_ratio;

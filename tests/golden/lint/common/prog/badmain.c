@@ -1,0 +1,7 @@
+/* badmain.c - mains use hm_pl_*. */
+#include <stdio.h>
+
+int main(void)
+{
+    return 0;
+}
