@@ -156,6 +156,9 @@ else
     tail -20 "$LOG/fuzz-build.log"
 fi
 
+echo "== Hercules bare metal (z/Arch 31/64-bit, EBCDIC)"
+. build/herc/runcheck.inc
+
 if [ -n "$FAILED" ]; then
     echo "Failures:$FAILED"
 fi
