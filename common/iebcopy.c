@@ -120,6 +120,8 @@ static int has_prefix(const unsigned char *d, size_t n)
 
 static int append(hm_ieb *b, const unsigned char *d, size_t n)
 {
+    if (n == 0)
+        return 0;   /* nothing to keep; b->data may still be NULL */
     if (b->dlen + n > b->max || b->dlen + n < b->dlen) {
         char t[24];
         hm_msg2(b->log, HMM_IEBBIG, b->fname, hm_fmt_ulong(b->max, t));
