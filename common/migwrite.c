@@ -1789,6 +1789,8 @@ hm_mw *hm_mw_open(const hm_alloc *a, const hm_mw_files *files,
     w->plain_proxy = opt ? opt->plain_proxy : 0;
     if (opt && hm_time_check(&opt->now) == 1)
         w->now = opt->now;
+    if (opt && opt->first_acct)
+        w->acct_seq = opt->first_acct - 1ul;
     return w;
 }
 

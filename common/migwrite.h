@@ -60,6 +60,9 @@ typedef struct hm_mw_opt {
                                  * 0: MIGRATE:TYPE:addr (5.5) */
     hm_time now;                /* date of schedule messages; none:
                                  * left blank */
+    unsigned long first_acct;   /* number nnn of the first account,
+                                 * 1..46655; 0: 1 (the pipeline
+                                 * numbers accounts by position) */
 } hm_mw_opt;
 
 /* Counts of what was written. */
