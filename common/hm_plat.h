@@ -53,6 +53,12 @@ int hm_pl_write(void *ctx, const unsigned char *buf, size_t n);
 int hm_pl_commit(hm_pout *o, hm_log *log);
 void hm_pl_discard(hm_pout *o);
 
+/* Append n bytes to the file name (created when absent) and make
+ * them durable before returning: the status file of a resumable run.
+ * 0, or -1 with a message. */
+int hm_pl_append(const char *name, const unsigned char *buf, size_t n,
+                 hm_log *log);
+
 /* Standard output (SYSPRINT/SYSOUT on the host), as bytes. */
 hm_pout *hm_pl_stdout(void);
 int hm_pl_flush_stdout(void);

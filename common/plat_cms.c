@@ -540,6 +540,33 @@ void hm_pl_discard(hm_pout *o)
 /* dir is a file mode ("B", "B1") or empty; file is "fn.ft" or
  * "fn ft" (a full id is kept). -1 when file is not such a name or
  * buf is too small. */
+/* Append and make durable: fopen "ab" (CMS appends records
+ * to an existing file id), fwrite, fflush, fclose. fclose writes the
+ * last block to the minidisk. */
+int hm_pl_append(const char *name, const unsigned char *buf, size_t n,
+                 hm_log *log)
+{
+    FILE *fp = fopen(name, "ab");
+    int e;
+    if (!fp) {
+        e = errno;
+        hm_msg2(log, HMM_OPEN, name, strerror(e));
+        return -1;
+    }
+    if ((n && fwrite(buf, 1, n, fp) != n) || fflush(fp) != 0) {
+        e = errno;
+        fclose(fp);
+        hm_msg2(log, HMM_WRITE, name, strerror(e));
+        return -1;
+    }
+    if (fclose(fp) != 0) {
+        e = errno;
+        hm_msg2(log, HMM_WRITE, name, strerror(e));
+        return -1;
+    }
+    return 0;
+}
+
 int hm_pl_join(const char *dir, const char *file, char *buf, size_t cap)
 {
     pl_fid id;

@@ -259,6 +259,35 @@ void hm_pl_discard(hm_pout *o)
     pl_free_out(o);
 }
 
+int hm_pl_append(const char *name, const unsigned char *buf, size_t n,
+                 hm_log *log)
+{
+    int fd = open(name, O_WRONLY | O_CREAT | O_APPEND, 0644);
+    size_t done = 0;
+    if (fd < 0) {
+        hm_msg2(log, HMM_OPEN, name, errtext(errno));
+        return -1;
+    }
+    while (done < n) {
+        ssize_t w = write(fd, buf + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        done += (size_t)w;
+    }
+    if (done < n || fsync(fd) != 0) {
+        hm_msg2(log, HMM_WRITE, name, errtext(errno));
+        close(fd);
+        return -1;
+    }
+    if (close(fd) != 0) {
+        hm_msg2(log, HMM_WRITE, name, errtext(errno));
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- directories ---- */
 
 int hm_pl_join(const char *dir, const char *file, char *buf, size_t cap)
