@@ -29,25 +29,26 @@ if [ -n "$missing" ]; then
     fi
 fi
 
-# cmocka for s390x, unpacked locally
+# cmocka and zlib for s390x, unpacked locally
 S=build/deps/s390x
-if [ ! -f "$S/usr/lib/s390x-linux-gnu/libcmocka.so.0" ]; then
+if [ ! -f "$S/usr/lib/s390x-linux-gnu/libcmocka.so.0" ] ||
+   [ ! -f "$S/usr/lib/s390x-linux-gnu/libz.a" ]; then
     if [ "$(id -u)" != 0 ]; then
         echo "deps: $S is missing: as root, run"
         echo "  dpkg --add-architecture s390x && apt-get update &&"
         echo "  (cd $S && apt-get download libcmocka0:s390x" \
-             "libcmocka-dev:s390x)"
+             "libcmocka-dev:s390x zlib1g:s390x zlib1g-dev:s390x)"
         exit 1
     fi
     dpkg --print-foreign-architectures | grep -qx s390x || {
         dpkg --add-architecture s390x && apt-get update -qq >/dev/null; }
     mkdir -p "$S/debs"
-    ( cd "$S/debs" && apt-get download -qq libcmocka0:s390x \
-        libcmocka-dev:s390x >/dev/null 2>&1 ) || {
+    DEBS="libcmocka0:s390x libcmocka-dev:s390x zlib1g:s390x
+        zlib1g-dev:s390x"
+    ( cd "$S/debs" && apt-get download -qq $DEBS >/dev/null 2>&1 ) || {
         apt-get update -qq >/dev/null
-        ( cd "$S/debs" && apt-get download -qq libcmocka0:s390x \
-            libcmocka-dev:s390x >/dev/null ) ||
-            { echo "deps: cannot fetch cmocka for s390x"; exit 1; }
+        ( cd "$S/debs" && apt-get download -qq $DEBS >/dev/null ) ||
+            { echo "deps: cannot fetch cmocka and zlib for s390x"; exit 1; }
     }
     for d in "$S"/debs/*.deb; do dpkg-deb -x "$d" "$S"; done
 fi

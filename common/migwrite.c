@@ -54,6 +54,11 @@ typedef struct mw_out {
     size_t alen;
     unsigned long pos;          /* bytes written incl. buffered */
     size_t nbuf;
+    /* transfer mode text: the record being built (host bytes) */
+    unsigned char *rec;
+    size_t reclen;
+    int cr;                     /* a CR came last */
+    unsigned long recno;        /* records passed on */
     unsigned char buf[MW_BUF];
 } mw_out;
 
@@ -102,6 +107,12 @@ struct hm_mw {
     int plain_proxy;
     hm_time now;
     int failed;
+    /* transfer mode text */
+    int text;
+    unsigned long rec_max;
+    unsigned char *recbuf[3];   /* records of dir, pri, sec */
+    unsigned char tx_host[256]; /* PC byte -> host byte */
+    unsigned char tx_ok[256];   /* 1: survives a text transfer */
     mw_out dir;
     mw_out pri;
     mw_out sec;
@@ -148,10 +159,55 @@ static void mw_fail_write(hm_mw *w, mw_out *o)
     w->failed = 1;
 }
 
+/* transfer mode text: a CR or LF out of place, or a byte that the
+ * host page lacks (cannot come from the writer's own text) */
+static void tx_bad(hm_mw *w, mw_out *o, int id)
+{
+    char b1[24], b2[24];
+    if (!w->failed)
+        hm_msg3(w->log, id, o->name, hm_fmt_ulong(o->recno + 1ul, b1),
+                hm_fmt_ulong(w->rec_max, b2));
+    w->failed = 1;
+}
+
+/* transfer mode text: split the PC bytes at CR LF into records in
+ * the host code page */
+static void tx_records(hm_mw *w, mw_out *o, const unsigned char *b,
+                       size_t n)
+{
+    size_t i;
+    for (i = 0; i < n && !w->failed; i++) {
+        unsigned char c = b[i];
+        if (o->cr) {
+            o->cr = 0;
+            if (c != A_LF) {
+                tx_bad(w, o, HMM_MTLINE);
+                return;
+            }
+            o->recno++;
+            if (o->fn(o->ctx, o->rec, o->reclen) != 0) {
+                mw_fail_write(w, o);
+                return;
+            }
+            o->reclen = 0;
+        } else if (c == A_CR) {
+            o->cr = 1;
+        } else if (!w->tx_ok[c]) {
+            tx_bad(w, o, HMM_MTLINE);
+        } else if (o->reclen >= w->rec_max) {
+            tx_bad(w, o, HMM_MTLONG);
+        } else {
+            o->rec[o->reclen++] = w->tx_host[c];
+        }
+    }
+}
+
 static void out_flush(hm_mw *w, mw_out *o)
 {
     if (o->nbuf && !w->failed) {
-        if (o->fn(o->ctx, o->buf, o->nbuf) != 0)
+        if (w->text)
+            tx_records(w, o, o->buf, o->nbuf);
+        else if (o->fn(o->ctx, o->buf, o->nbuf) != 0)
             mw_fail_write(w, o);
     }
     o->nbuf = 0;
@@ -251,6 +307,11 @@ static void sk_ucs(hm_mw *w, mw_sink *s, unsigned long u)
             n = 1;
             um = 1;
         }
+    }
+    if (w->text && !w->tx_ok[b[0]]) {
+        /* in the PC page but not in the host page */
+        b[0] = A_QMARK;
+        um = 1;
     }
     if (um && s->final)
         w->st.unmapped++;
@@ -617,6 +678,8 @@ static int out_open(hm_mw *w, mw_out *o, const unsigned char *a,
     if (w->failed)
         return -1;
     memset(o, 0, sizeof *o - sizeof o->buf);
+    if (w->text)
+        o->rec = w->recbuf[o == &w->dir ? 0 : o == &w->pri ? 1 : 2];
     for (i = 0; i < n && i < 12; i++) {
         o->aname[i] = a[i];
         o->name[i] = (char)w->tab.to_exe[a[i] & 0x7F];
@@ -641,6 +704,8 @@ static int out_close(hm_mw *w, mw_out *o, int ok)
     if (!o->open)
         return 0;
     out_flush(w, o);
+    if (w->text && ok && (o->reclen || o->cr))
+        tx_bad(w, o, HMM_MTLINE);
     if (w->failed)
         ok = 0;
     if (w->files.close(w->files.ctx, o->ctx, ok) != 0 && ok) {
@@ -1006,6 +1071,75 @@ typedef struct mw_extra {
     const char *pos;
 } mw_extra;
 
+#define MW_SKIP ((unsigned long)-2)  /* apos[]: attachment left out */
+
+/* transfer mode text: 1 when raw data survives the transfer: every
+ * byte in the host page, CR only before LF, LF only after CR; data
+ * from a source is read once here (so it must rewind) */
+static int tx_safe(hm_mw *w, const hm_data *d)
+{
+    const unsigned char *p = d->p;
+    unsigned long left = d->size;
+    size_t n = 0, i;
+    int cr = 0;
+    if (!d->p && d->read && data_rewind(d) != 0)
+        return 0;
+    while (left > 0) {
+        if (d->p) {
+            n = (size_t)left;
+        } else if (d->read) {
+            long r = d->read(d->ctx, w->rbuf, left > MW_RBUF ? MW_RBUF
+                             : (size_t)left);
+            if (r < 0)
+                return 0;
+            if (r == 0)
+                break;      /* padded with X'00' when written */
+            n = (size_t)r > left ? (size_t)left : (size_t)r;
+            p = w->rbuf;
+        } else {
+            break;          /* written as X'00' bytes */
+        }
+        for (i = 0; i < n; i++) {
+            unsigned char c = p[i];
+            if (cr) {
+                if (c != A_LF)
+                    return 0;
+                cr = 0;
+            } else if (c == A_CR) {
+                cr = 1;
+            } else if (!w->tx_ok[c]) {
+                return 0;
+            }
+        }
+        left -= (unsigned long)n;
+    }
+    return !cr;
+}
+
+/* the name of an item for a message: printable ASCII, else '?' */
+static const char *mw_show(hm_mw *w, const hm_text *t, char *buf,
+                           size_t cap)
+{
+    size_t i, k = 0;
+    for (i = 0; t->s && i < t->len && k + 1 < cap; i++) {
+        unsigned char c = t->s[i];
+        buf[k++] = (char)(c >= 0x20 && c < 0x7F && w->tab.to_exe[c]
+                          ? w->tab.to_exe[c] : w->tab.to_exe[A_QMARK]);
+    }
+    buf[k] = 0;
+    return buf;
+}
+
+static void tx_leftout(hm_mw *w, const char *what, const hm_text *name)
+{
+    char b[64];
+    hm_msg3(w->log, HMM_MTBINARY, w->pri.name, what,
+            mw_show(w, name, b, sizeof b));
+    w->st.text_left_out++;
+}
+
+/* Write a message; 0 when written, 1 when left out (text mode), -1
+ * on failure. */
 static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
 {
     mw_sink s;
@@ -1015,6 +1149,10 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
     static const char *awhat = "an attachment";
     unsigned char attname[16];
     hm_text an;
+    if (w->text && x && !tx_safe(w, x->data)) {
+        tx_leftout(w, x->type, &x->name);
+        return 1;
+    }
     if (w->sect != SECT_MAIL)
         pri_title(w, SECT_MAIL);
     if (grow_ul(w, &w->blen, &w->nblen, m->nbody + 1) != 0
@@ -1030,6 +1168,12 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
     for (i = 0; i < m->natt; i++) {
         const hm_attach *a = &m->att[i];
         w->apos[i] = (unsigned long)-1;
+        if (w->text && !tx_safe(w, &a->data)) {
+            tx_leftout(w, "Attachment", &a->name);
+            w->apos[i] = MW_SKIP;
+            nparts--;
+            continue;
+        }
         if (a->position >= 0 && m->nbody > 0) {
             mw_sink c;
             sink_count(&c);
@@ -1048,6 +1192,8 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
     }
     for (i = 0; i < m->natt; i++) {
         const hm_attach *a = &m->att[i];
+        if (w->apos[i] == MW_SKIP)
+            continue;
         an = a->name;
         if (!an.len) {
             an.len = hm_mf_asc(&w->tab, "ATTACH00.DAT", attname, 12);
@@ -1093,7 +1239,10 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
     }
     for (i = 0; i < m->natt; i++) {
         const hm_attach *a = &m->att[i];
-        int last = --nparts == 0;
+        int last;
+        if (w->apos[i] == MW_SKIP)
+            continue;
+        last = --nparts == 0;
         an = a->name;
         if (!an.len) {
             an.len = hm_mf_asc(&w->tab, "ATTACH00.DAT", attname, 12);
@@ -1400,8 +1549,9 @@ static int sched_flush(hm_mw *w)
     x.pos = "-1";
     rc = write_msg(w, &m, &x);
     w->slen = 0;
-    w->st.sched_msgs++;
-    return rc;
+    if (rc == 0)
+        w->st.sched_msgs++;
+    return rc < 0 ? -1 : 0;
 }
 
 static int put_cal(hm_mw *w, const hm_calitem *c)
@@ -1726,7 +1876,7 @@ static int put_doc(hm_mw *w, const hm_document *d)
     mw_extra x;
     unsigned char nm[MW_NAME_MAX + 8];
     size_t n = d->name.len, i;
-    int ext = 0;
+    int ext = 0, r;
     if (need_acct(w, "document"))
         return 0;
     memset(&m, 0, sizeof m);
@@ -1753,13 +1903,56 @@ static int put_doc(hm_mw *w, const hm_document *d)
     x.name.len = n;
     x.data = &d->data;
     x.pos = 0;
-    if (write_msg(w, &m, &x) != 0)
+    r = write_msg(w, &m, &x);
+    if (r < 0)
         return -1;
-    w->st.documents++;
+    if (r == 0)
+        w->st.documents++;
     return 0;
 }
 
 /* ---------------------------------------------------------------- */
+
+static void mw_free(hm_mw *w);
+
+/* transfer mode text: the host page, the byte map, record buffers */
+static int tx_init(hm_mw *w, const hm_mw_opt *opt)
+{
+    const hm_cpage *hp = opt->host_page;
+    char b[24];
+    int c, i;
+    if (w->cp == HM_PC_UTF8) {
+        hm_msg1(w->log, HMM_MTUTF8, hm_fmt_ulong(w->cp, b));
+        return -1;
+    }
+    if (!hp)
+        hp = hm_cp_builtin(opt->host_ccsid ? opt->host_ccsid : 37u);
+    if (!hp) {
+        hm_msg1(w->log, HMM_MTHOST, hm_fmt_ulong(opt->host_ccsid, b));
+        return -1;
+    }
+    w->text = 1;
+    w->rec_max = opt->rec_max ? opt->rec_max : 32752ul;
+    for (c = 0; c < 256; c++) {
+        unsigned long u = hm_pc_to_ucs(w->cp, (unsigned char)c);
+        int h = u == HM_CP_UNDEF ? -1 : hm_cp_from_ucs(hp, u);
+        /* CR and LF only as line ends; never a host line end byte */
+        if (c == A_CR || c == A_LF || h < 0 || h == 0x0D
+            || h == HM_E_NL || h == HM_E_LF)
+            continue;
+        w->tx_host[c] = (unsigned char)h;
+        w->tx_ok[c] = 1;
+    }
+    for (i = 0; i < 3; i++) {
+        w->recbuf[i] = (unsigned char *)HM_ALLOC(&w->al,
+                                                 (size_t)w->rec_max);
+        if (!w->recbuf[i]) {
+            hm_msg1(w->log, HMM_NOSTOR, "the text records");
+            return -1;
+        }
+    }
+    return 0;
+}
 
 hm_mw *hm_mw_open(const hm_alloc *a, const hm_mw_files *files,
                   const hm_mw_opt *opt, hm_log *log)
@@ -1791,6 +1984,10 @@ hm_mw *hm_mw_open(const hm_alloc *a, const hm_mw_files *files,
         w->now = opt->now;
     if (opt && opt->first_acct)
         w->acct_seq = opt->first_acct - 1ul;
+    if (opt && opt->transfer == HM_MW_TEXT && tx_init(w, opt) != 0) {
+        mw_free(w);
+        return 0;
+    }
     return w;
 }
 
@@ -1805,7 +2002,7 @@ int hm_mw_put(hm_mw *w, const hm_item *it)
     case HM_ITEM_MESSAGE:
         if (need_acct(w, "message"))
             return 0;
-        if (write_msg(w, &it->u.msg, 0) != 0)
+        if (write_msg(w, &it->u.msg, 0) < 0)
             return -1;
         w->st.messages++;
         return 0;
@@ -1825,6 +2022,7 @@ int hm_mw_put(hm_mw *w, const hm_item *it)
 
 static void mw_free(hm_mw *w)
 {
+    int i;
     acct_free(w);
     if (w->names)
         HM_FREE(&w->al, w->names);
@@ -1834,6 +2032,9 @@ static void mw_free(hm_mw *w)
         HM_FREE(&w->al, w->blen);
     if (w->apos)
         HM_FREE(&w->al, w->apos);
+    for (i = 0; i < 3; i++)
+        if (w->recbuf[i])
+            HM_FREE(&w->al, w->recbuf[i]);
     HM_FREE(&w->al, w);
 }
 

@@ -34,6 +34,7 @@
 #include "hm_base.h"
 #include "hm_msg.h"
 #include "hm_item.h"
+#include "hm_cp.h"
 
 /* The file factory. open creates the output named name (8.3, in the
  * execution character set), sets *fn and *wctx and returns 0, or
@@ -63,7 +64,36 @@ typedef struct hm_mw_opt {
     unsigned long first_acct;   /* number nnn of the first account,
                                  * 1..46655; 0: 1 (the pipeline
                                  * numbers accounts by position) */
+    int transfer;               /* HM_MW_BINARY (0) or HM_MW_TEXT */
+    unsigned host_ccsid;        /* text: the host code page of the
+                                 * records; 0: 37 */
+    const hm_cpage *host_page;  /* text: this page instead (one from
+                                 * iconv, say); NULL: host_ccsid */
+    unsigned long rec_max;      /* text: longest record; 0: 32752 */
 } hm_mw_opt;
+
+/* Transfer modes.
+ *
+ * HM_MW_BINARY: the files are written as the PC must receive them
+ * (a binary transfer, or files written on the PC side).
+ *
+ * HM_MW_TEXT: for sites that can move only host text (IND$FILE or
+ * FTP in ASCII mode with CR LF): every output file is written as
+ * records in the host code page, one record per line of the PC file,
+ * without the CR LF, which the transfer adds. Each call of an
+ * output's hm_write_fn is exactly one whole record (possibly empty);
+ * the factory must keep records as they are (RECFM V, no padding,
+ * empty records kept). The bytes are those of the binary mode, line
+ * for line, mapped from the PC code page (1252 or 850; UTF-8 is
+ * refused) to the host page, so every offset in the files counts
+ * the bytes the PC receives: the transfer must use the same pair of
+ * code pages. Characters of the PC page that the host page lacks are
+ * written as '?' and counted like unmapped ones. Attachments and
+ * documents whose bytes would not survive (any byte outside the
+ * common characters, or a CR or LF not in a CR LF pair) are left
+ * out with HMG0457W and counted in text_left_out. */
+#define HM_MW_BINARY 0
+#define HM_MW_TEXT 1
 
 /* Counts of what was written. */
 typedef struct hm_mw_stats {
@@ -79,7 +109,10 @@ typedef struct hm_mw_stats {
     unsigned long dirobjs;
     unsigned long unmapped;     /* characters replaced by '?' */
     unsigned long bad_utf8;     /* invalid UTF-8 input sequences */
-    unsigned long bytes;        /* bytes written, all files */
+    unsigned long bytes;        /* bytes written, all files (in text
+                                 * mode: the bytes the PC receives) */
+    unsigned long text_left_out;    /* attachments and documents
+                                     * left out in text mode */
 } hm_mw_stats;
 
 typedef struct hm_mw hm_mw;

@@ -6,14 +6,23 @@
  *   migcheck SET
  *
  * SET is a directory holding exactly one .PKL file, or the .PKL file
- * itself. Every problem is an HMG message naming the file and the
- * line or byte offset; then the counts are reported. Return code: 0
- * no problems, 4 warnings only, 8 errors (see README, "Migration
- * files" and "migcheck").
+ * itself, or a ZIP made by migpack (a name ending in .ZIP, any case).
+ * Every problem is an HMG message naming the file and the line or
+ * byte offset; then the counts are reported. Return code: 0 no
+ * problems, 4 warnings only, 8 errors (see README, "Migration files"
+ * and "migcheck").
+ *
+ * A ZIP is read into storage whole. Its directory and every member
+ * are checked first (each member inflated, its CRC-32 and size
+ * compared with the ZIP directory and with the MANIFEST; members
+ * missing from either, or in it twice, are errors). Only when all of
+ * that is right is the set inside checked, the members being read
+ * straight from the ZIP.
  */
 #include <string.h>
 #include "hm_plat.h"
 #include "migread.h"
+#include "hm_zip.h"
 
 #define MC_PATH 4096
 
@@ -118,6 +127,161 @@ static int mc_ispkl(const char *s)
     return l > 4 && mc_eqnc(s + l - 4, ".PKL");
 }
 
+static int mc_iszip(const char *s)
+{
+    size_t l = strlen(s);
+    return l > 4 && mc_eqnc(s + l - 4, ".ZIP");
+}
+
+/* the counts of the set */
+static void mc_report(const char *pkl, const hm_mr_counts *c)
+{
+    char b[6][24];
+    const char *a[6];
+    a[0] = pkl;
+    a[1] = hm_fmt_ulong(c->codepage, b[0]);
+    a[2] = hm_fmt_ulong(c->pri_files, b[1]);
+    a[3] = hm_fmt_ulong(c->sec_files, b[2]);
+    hm_msg(&lg, HMM_MCFILES, a, 4);
+    a[1] = hm_fmt_ulong(c->dir_mailboxes, b[0]);
+    a[2] = hm_fmt_ulong(c->dir_remotes, b[1]);
+    a[3] = hm_fmt_ulong(c->dir_dls, b[2]);
+    hm_msg(&lg, HMM_MCDIR, a, 4);
+    a[1] = hm_fmt_ulong(c->mailboxes, b[0]);
+    a[2] = hm_fmt_ulong(c->messages, b[1]);
+    a[3] = hm_fmt_ulong(c->public_messages, b[2]);
+    hm_msg(&lg, HMM_MCMAIL, a, 4);
+    a[1] = hm_fmt_ulong(c->attachments, b[0]);
+    a[2] = hm_fmt_ulong(c->documents, b[1]);
+    a[3] = hm_fmt_ulong(c->sched_files, b[2]);
+    a[4] = hm_fmt_ulong(c->sched_items, b[3]);
+    hm_msg(&lg, HMM_MCPARTS, a, 5);
+    a[1] = hm_fmt_ulong(c->pab_entries, b[0]);
+    a[2] = hm_fmt_ulong(c->pab_dls, b[1]);
+    hm_msg(&lg, HMM_MCPAB, a, 3);
+    if (c->errors) {
+        a[1] = hm_fmt_ulong(c->errors, b[0]);
+        a[2] = hm_fmt_ulong(c->warnings, b[1]);
+        hm_msg(&lg, HMM_MCBAD, a, 3);
+    } else if (c->warnings) {
+        a[1] = hm_fmt_ulong(c->warnings, b[0]);
+        hm_msg(&lg, HMM_MCWARN, a, 2);
+    } else {
+        hm_msg1(&lg, HMM_MCOK, pkl);
+    }
+}
+
+/* ---- a ZIP made by migpack ---- */
+
+static int mz_open(void *ctx, const char *name, hm_read_fn *fn,
+                   void **rctx, unsigned long *size)
+{
+    hm_zipr *r = (hm_zipr *)ctx;
+    long i = hm_zipr_find(r, name);
+    if (i < 0 || hm_zipr_mopen(r, (unsigned long)i, fn, rctx) != 0)
+        return -1;
+    *size = hm_zipr_size(r, (unsigned long)i);
+    return 0;
+}
+
+static void mz_close(void *ctx, void *rctx)
+{
+    hm_zipr_mclose((hm_zipr *)ctx, rctx);
+}
+
+/* the whole file into storage; NULL after a message */
+static unsigned char *mz_load(const hm_alloc *al, const char *path,
+                              unsigned long *size)
+{
+    hm_pfile *f = hm_pl_open(path, HM_PL_BYTES, &lg);
+    unsigned char *p = 0, *q;
+    unsigned long cap, n = 0;
+    long sz, k;
+    char b[24];
+    if (!f)
+        return 0;
+    sz = hm_pl_size(f);
+    cap = sz > 0 ? (unsigned long)sz + 1ul : 65536ul;
+    for (;;) {
+        if (!p || n == cap) {
+            unsigned long nc = p ? cap * 2ul : cap;
+            if (nc < cap || (size_t)nc != nc) {
+                q = 0;
+            } else {
+                q = (unsigned char *)HM_ALLOC(al, (size_t)nc);
+            }
+            if (!q) {
+                if (p)
+                    HM_FREE(al, p);
+                hm_pl_close(f);
+                hm_msg1(&lg, HMM_NOSTOR, path);
+                return 0;
+            }
+            if (p) {
+                memcpy(q, p, (size_t)n);
+                HM_FREE(al, p);
+            }
+            p = q;
+            cap = nc;
+        }
+        k = hm_pl_read(f, p + n, (size_t)(cap - n));
+        if (k < 0) {
+            hm_msg3(&lg, HMM_READ, path, hm_fmt_ulong(n, b),
+                    "read error");
+            HM_FREE(al, p);
+            hm_pl_close(f);
+            return 0;
+        }
+        if (k == 0)
+            break;
+        n += (unsigned long)k;
+    }
+    hm_pl_close(f);
+    *size = n;
+    return p;
+}
+
+static int mc_zip(const hm_alloc *al, const char *path)
+{
+    unsigned long size = 0, i, n;
+    unsigned char *z = mz_load(al, path, &size);
+    hm_zipr *r;
+    hm_mr_set set;
+    hm_mr_counts c;
+    const char *pkl = 0;
+    int npkl = 0;
+    char b[24];
+    if (!z)
+        return 8;
+    r = hm_zipr_open(al, z, size, path, &lg);
+    if (!r || hm_zipr_verify(r) != 0) {
+        hm_msg1(&lg, HMM_MCZIPSKIP, path);
+        hm_zipr_close(r);
+        HM_FREE(al, z);
+        return 8;
+    }
+    n = hm_zipr_count(r);
+    hm_msg2(&lg, HMM_MCZIP, path, hm_fmt_ulong(n, b));
+    for (i = 0; i < n; i++)
+        if (mc_ispkl(hm_zipr_name(r, i))) {
+            pkl = hm_zipr_name(r, i);
+            npkl++;
+        }
+    if (npkl != 1) {
+        hm_msg2(&lg, HMM_MCNOPKL, path,
+                hm_fmt_ulong((unsigned long)npkl, b));
+    } else {
+        set.open = mz_open;
+        set.close = mz_close;
+        set.ctx = r;
+        hm_mr_check(al, &set, pkl, &lg, 0, 0, &c);
+        mc_report(pkl, &c);
+    }
+    hm_zipr_close(r);
+    HM_FREE(al, z);
+    return hm_log_rc(&lg);
+}
+
 int main(int argc, char **argv)
 {
     mc_dir d;
@@ -127,7 +291,6 @@ int main(int argc, char **argv)
     const char *pkl = 0;
     const char *set_name;
     char b[6][24];
-    const char *a[6];
     size_t i;
     int rc, npkl = 0;
     hm_pl_log_init(&lg);
@@ -171,6 +334,8 @@ int main(int argc, char **argv)
         d.n = 0;
         if (hm_pl_listdir(d.dir, mc_addname, &d, &lg) != 0)
             return 8;
+    } else if (mc_iszip(set_name)) {
+        return mc_zip(d.al, set_name);
     } else {
         hm_msg1(&lg, HMM_MRNOTPKL, set_name);
         return 8;
@@ -183,37 +348,7 @@ int main(int argc, char **argv)
     set.close = mc_close;
     set.ctx = &d;
     rc = hm_mr_check(d.al, &set, pkl, &lg, 0, 0, &c);
-    a[0] = pkl;
-    a[1] = hm_fmt_ulong(c.codepage, b[0]);
-    a[2] = hm_fmt_ulong(c.pri_files, b[1]);
-    a[3] = hm_fmt_ulong(c.sec_files, b[2]);
-    hm_msg(&lg, HMM_MCFILES, a, 4);
-    a[1] = hm_fmt_ulong(c.dir_mailboxes, b[0]);
-    a[2] = hm_fmt_ulong(c.dir_remotes, b[1]);
-    a[3] = hm_fmt_ulong(c.dir_dls, b[2]);
-    hm_msg(&lg, HMM_MCDIR, a, 4);
-    a[1] = hm_fmt_ulong(c.mailboxes, b[0]);
-    a[2] = hm_fmt_ulong(c.messages, b[1]);
-    a[3] = hm_fmt_ulong(c.public_messages, b[2]);
-    hm_msg(&lg, HMM_MCMAIL, a, 4);
-    a[1] = hm_fmt_ulong(c.attachments, b[0]);
-    a[2] = hm_fmt_ulong(c.documents, b[1]);
-    a[3] = hm_fmt_ulong(c.sched_files, b[2]);
-    a[4] = hm_fmt_ulong(c.sched_items, b[3]);
-    hm_msg(&lg, HMM_MCPARTS, a, 5);
-    a[1] = hm_fmt_ulong(c.pab_entries, b[0]);
-    a[2] = hm_fmt_ulong(c.pab_dls, b[1]);
-    hm_msg(&lg, HMM_MCPAB, a, 3);
-    if (c.errors) {
-        a[1] = hm_fmt_ulong(c.errors, b[0]);
-        a[2] = hm_fmt_ulong(c.warnings, b[1]);
-        hm_msg(&lg, HMM_MCBAD, a, 3);
-    } else if (c.warnings) {
-        a[1] = hm_fmt_ulong(c.warnings, b[0]);
-        hm_msg(&lg, HMM_MCWARN, a, 2);
-    } else {
-        hm_msg1(&lg, HMM_MCOK, pkl);
-    }
+    mc_report(pkl, &c);
     for (i = 0; i < d.n; i++)
         HM_FREE(d.al, d.names[i]);
     if (d.names)
