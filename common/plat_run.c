@@ -226,8 +226,12 @@ int hm_run_init(hm_run *r, const char *prog, int argc, char **argv,
                 return 1;
         }
         k = hm_set_option(&r->set, argc, argv, &i, &r->log);
-        if (k != 0)
+        if (k < 0)
             return 1;
+        if (k == 0) {
+            hm_msg1(&r->log, HMM_BADOPT, a);
+            return 1;
+        }
     }
     if (r->set.control[0] && run_readset(r, r->set.control, 0) != 0)
         return 1;
