@@ -1,7 +1,7 @@
 /*
  * hm_copybook.h - a COBOL copybook subset parser (declared record
  * layouts for stores whose format was never published: MEMO, TAO,
- * PROFS calendars; see docs-notes/layout-profile.md).
+ * PROFS calendars; see common/LAYOUTS.md).
  *
  * Text. A copybook arrives as host text. The parser takes it as
  * bytes in a DECLARED code page: cp == NULL means ASCII / UTF-8 (a

@@ -2,7 +2,7 @@
  * hm_pipeline.h - the extraction pipeline: source -> filters -> sink,
  * with progress, per-account reconciliation, a status file for
  * resuming, partitions and their combination. See
- * docs-notes/pipeline.md for the design and the choices.
+ * common/PIPELINE.md for the design and the choices.
  *
  *   source   an extractor: lists the accounts in a fixed order and,
  *            for one account, calls emit for each of its items in a

@@ -1,7 +1,7 @@
 /*
  * hm_profile.h - store profiles: how the records of an unloaded store
  * (described by a copybook) map onto hostmig's item model, and the
- * --inspect listing. The syntax is in docs-notes/layout-profile.md.
+ * --inspect listing. The syntax is in common/LAYOUTS.md.
  *
  * A profile is read in two steps: hm_prof_parse checks the syntax
  * (no copybook needed: the profile names it), hm_prof_bind resolves

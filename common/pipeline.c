@@ -1,7 +1,7 @@
 /*
  * pipeline.c - source -> filters -> sink, with progress,
  * reconciliation, the status file, partitions and their combination
- * (hm_pipeline.h; design in docs-notes/pipeline.md).
+ * (hm_pipeline.h; design in common/PIPELINE.md).
  *
  * Everything the pipeline writes itself (status file, report, packing
  * list) is ASCII / UTF-8 built from numeric constants or through the

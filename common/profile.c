@@ -1,6 +1,6 @@
 /*
  * profile.c - store profiles (see hm_profile.h and
- * docs-notes/layout-profile.md).
+ * common/LAYOUTS.md).
  *
  * The text is converted to UTF-8 and read line by line with numeric
  * byte constants; words are compared in the execution character set

@@ -3,8 +3,8 @@
  * never published (Verimation MEMO, Fischer TAO, the PROFS calendar)
  * read from their unloaded data sets through a declared layout, a
  * COBOL copybook plus a store profile (hm_copybook.h, hm_profile.h,
- * docs-notes/layout-profile.md), and handed to the pipeline as the
- * items of the item model (hm_pipe_src). See docs-notes/memotao.md.
+ * common/LAYOUTS.md), and handed to the pipeline as the
+ * items of the item model (hm_pipe_src). See extractors/layout/README.md.
  *
  * Input. The data sets (IDCAMS REPRO of each VSAM cluster into a
  * sequential RECFM=VB data set, moved in binary: NETDATA or records

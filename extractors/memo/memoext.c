@@ -5,7 +5,7 @@
  * read through a declared layout: a COBOL copybook and a store
  * profile (MEMOEX.cpy and MEMOEX.prof are examples of their
  * structure, to be checked against the site's own record
- * descriptions). See docs-notes/memotao.md.
+ * descriptions). See extractors/layout/README.md.
  *
  *   memoext --out DIR --profile MEMOEX.prof --users USERS.VB
  *           --data MAIL.VB --data BBOARD.VB --data DIRECT.VB
@@ -15,7 +15,7 @@
  * Under z/OS the files are DD names, as in Microsoft's MEMO
  * extractor: --control //DD:MIGPARM --accounts //DD:MIGACCT
  * --users //DD:MIGUSRL --data //DD:MIGDATA --profile //DD:MIGPROF
- * --recfm REC --out //DD:MIGOUT... (see docs-notes/memotao.md).
+ * --recfm REC --out //DD:MIGOUT... (see extractors/layout/README.md).
  * Addresses are SNADS addresses: SNADS:DGN(DEN).
  */
 #include "../layout/hm_lxmain.h"

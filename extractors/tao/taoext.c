@@ -4,7 +4,7 @@
  * Exchange Migration Wizard migration files, through a declared
  * layout: a COBOL copybook and a store profile (TAOEX.cpy and
  * TAOEX.prof are examples of their structure, to be checked against
- * the site's own record descriptions). See docs-notes/memotao.md.
+ * the site's own record descriptions). See extractors/layout/README.md.
  *
  *   taoext --out DIR --profile TAOEX.prof --users USERS.VB
  *          --data STORE.VB --data CAL.VB --data DIRECT.VB
