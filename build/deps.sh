@@ -7,7 +7,7 @@
 set -u
 PKGS="gcc make python3 libcmocka-dev zlib1g-dev clang libclang-rt-14-dev
  gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-user libc-bin
- gcc-12-multilib-s390x-linux-gnu hercules"
+ gcc-12-multilib-s390x-linux-gnu hercules regina-rexx"
 
 missing=""
 for p in $PKGS; do

@@ -55,6 +55,13 @@ Checks (each option runs that check alone; several may be combined;
   --selftest feeds the checks synthetic input, including a forced
              collision of short names, and verifies that they fail
              exactly where they must. Exit 0 when they behave.
+  --jcl      the z/OS JCL in jcl/ (columns, continuations, names,
+             symbols, PROC calls, PARM/PARMDD, in-stream data) and
+             that jcl/HMBUILD.jcl is current: build/jcllint.py.
+  --rexx     the CMS EXECs and TSO REXX in exec/ (Regina's parser,
+             labels, environments, columns): build/jcllint.py.
+             --jcl and --rexx run only when named; explicit files
+             go to them as to jcllint.py.
 
 Explicit file arguments replace the repository scan for the source
 checks; --root DIR makes their paths relative to DIR for the path
@@ -166,7 +173,8 @@ C_EXT = ('.c', '.h', '.def')
 CODE_PATTERNS = ['*.c', '*.h', '*.def', '*.py', '*.sh', 'Makefile*',
                  '*.mk', '*.jcl', '*.rexx', '*.exec', '*.awk']
 CODE_DIRS = ['jcl/', 'exec/', '.ci/']
-SKIP_DIRS = ['tests/golden/lint/', 'tests/fuzz/corpus/',
+SKIP_DIRS = ['tests/golden/lint/', 'tests/golden/jcl-bad/',
+             'tests/fuzz/corpus/',
              'tests/fuzz/regress/', 'build/obj/', 'build/bin/',
              'build/out/', 'build/deps/', 'build/demo/',
              'build/bench/', 'build/fuzz/', 'build/zos/']
@@ -1193,12 +1201,14 @@ USAGE = """usage: lint.py [checks] [--root DIR] [--max-cols N] [FILE...]
                [--out-dir DIR] [--show] (OBJ|LIB... | --nm-file F)
        lint.py --selftest
 checks: --lines --headers --calls --ascii --float --plat
-        (--all or none given: all of them)"""
+        (--all or none given: all of them)
+        --jcl --rexx (jcl/ and exec/, build/jcllint.py; only when
+        named)"""
 
 
 def parse_args(argv):
     a = Args()
-    a.checks, a.files, a.nm_files = [], [], []
+    a.checks, a.files, a.nm_files, a.host = [], [], [], []
     a.root, a.max_cols, a.names, a.write, a.check = REPO, MAX_COLS, \
         False, False, False
     a.map_file, a.out_dir, a.show, a.selftest = None, None, False, False
@@ -1216,6 +1226,8 @@ def parse_args(argv):
             raise SystemExit(0)
         if o.startswith('--') and o[2:] in SOURCE_CHECKS:
             a.checks.append(o[2:])
+        elif o in ('--jcl', '--rexx'):
+            a.host.append(o[2:])
         elif o == '--all':
             a.checks.extend(SOURCE_CHECKS)
         elif o == '--names':
@@ -1259,6 +1271,20 @@ def main(argv):
     if args.selftest:
         return run_selftest()
     fnd = Findings()
+    if args.host:
+        sys.path.insert(0, HERE)
+        import jcllint
+        hf = jcllint.run(args.host, args.files, args.root)
+        for s in hf.skips:
+            print(s)
+        fnd.items.extend(hf.items)
+        if not args.checks and not args.names:
+            for item in fnd.items:
+                print(item)
+            if len(fnd):
+                sys.stderr.write('lint.py: %d finding(s)\n' % len(fnd))
+                return 1
+            return 0
     if args.names:
         if args.checks:
             sys.stderr.write('lint.py: --names runs alone\n')

@@ -119,7 +119,7 @@ fi
 
 echo "== mainframe lint"
 if [ -f build/lint.py ]; then
-    for part in lines headers calls ascii float plat; do
+    for part in lines headers calls ascii float plat jcl rexx; do
         step "lint --$part" python3 build/lint.py --$part
     done
     step "lint: 8-character external names (map, collisions)" \

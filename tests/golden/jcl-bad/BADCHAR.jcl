@@ -1,0 +1,3 @@
+//BADCHAR  JOB (ACCT),'LINT TEST',CLASS=A,MSGCLASS=X
+//* EXPECT: character '[' in a JCL statement
+//STEP1    EXEC PGM=IEFBR14,PARM='[X]'

@@ -1,0 +1,3 @@
+/* REXX - EXPECT: character '[' outside comments */
+x = '[a]'
+exit 0

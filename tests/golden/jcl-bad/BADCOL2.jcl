@@ -1,0 +1,7 @@
+//BADCOL2  JOB (ACCT),'LINT TEST',CLASS=A,MSGCLASS=X
+//* EXPECT: IDCAMS reads its control statements from column 2
+//STEP1    EXEC PGM=IDCAMS
+//SYSPRINT DD SYSOUT=*
+//SYSIN    DD *
+REPRO INFILE(A) OUTFILE(B)
+/*

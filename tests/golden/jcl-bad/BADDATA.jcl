@@ -1,0 +1,5 @@
+//BADDATA  JOB (ACCT),'LINT TEST',CLASS=A,MSGCLASS=X
+//* EXPECT: not a JCL statement: data outside in-stream data
+//STEP1    EXEC PGM=IEFBR14
+//SYSIN    DD DUMMY
+  REPRO INFILE(A) OUTFILE(B)

@@ -1,0 +1,5 @@
+//BADDSN   JOB (ACCT),'LINT TEST',CLASS=A,MSGCLASS=X
+//* EXPECT: qualifier 'PARAMETERS' is not 1-8 valid characters
+//         SET HLQ=HOSTMIG
+//STEP1    EXEC PGM=IEFBR14
+//DD1      DD DISP=SHR,DSN=&HLQ..PARAMETERS

@@ -1,0 +1,5 @@
+//BADDUPDD JOB (ACCT),'LINT TEST',CLASS=A,MSGCLASS=X
+//* EXPECT: DD name DD1 used twice in the step
+//STEP1    EXEC PGM=IEFBR14
+//DD1      DD DUMMY
+//DD1      DD DUMMY

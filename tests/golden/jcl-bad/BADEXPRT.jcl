@@ -1,0 +1,8 @@
+//BADEXPRT JOB (ACCT),'LINT TEST',CLASS=A,MSGCLASS=X
+//* EXPECT: symbol &OUT in in-stream data is not EXPORTed
+//         SET OUT='/u/hostmig/memo'
+//STEP1    EXEC PGM=MIGCHECK,PARMDD=ARGS
+//ARGS     DD *,SYMBOLS=JCLONLY
+POSIX(ON)/
+ &OUT/MIGRATE.PKL
+/*

@@ -1,0 +1,2 @@
+//* EXPECT: a member must start with a JOB or a PROC statement
+//STEP1    EXEC PGM=IEFBR14

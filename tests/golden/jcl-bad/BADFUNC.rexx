@@ -1,0 +1,3 @@
+/* REXX - EXPECT: function nosuchfn(): no such label */
+x = nosuchfn(1)
+exit x

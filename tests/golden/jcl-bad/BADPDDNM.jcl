@@ -1,0 +1,7 @@
+//BADPDDNM JOB (ACCT),'LINT TEST',CLASS=A,MSGCLASS=X
+//* EXPECT: PARMDD=ARGS: no DD ARGS in the step
+//STEP1    EXEC PGM=MIGCHECK,PARMDD=ARGS
+//ARG      DD *
+POSIX(ON)/
+ /u/hostmig/memo
+/*

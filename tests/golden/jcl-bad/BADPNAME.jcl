@@ -1,0 +1,4 @@
+//OTHER    PROC HLQ=HOSTMIG
+//* EXPECT: PROC 'OTHER' is not named like its member 'BADPNAME'
+//STEP1    EXEC PGM=IEFBR14
+//DD1      DD DISP=SHR,DSN=&HLQ..A

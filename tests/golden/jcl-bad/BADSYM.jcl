@@ -1,0 +1,5 @@
+//BADSYM   JOB (ACCT),'LINT TEST',CLASS=A,MSGCLASS=X
+//* EXPECT: symbol &HLQX is not defined
+//         SET HLQ=HOSTMIG
+//STEP1    EXEC PGM=IEFBR14
+//DD1      DD DISP=SHR,DSN=&HLQX..A
