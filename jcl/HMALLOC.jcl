@@ -2,7 +2,7 @@
 //             NOTIFY=&SYSUID
 //*--------------------------------------------------------------------
 //* HMALLOC - allocate the hostmig data sets that FTP does not
-//* create (docs-notes/host.md, "Running on z/OS"):
+//* create (common/HOST.md, "Running on z/OS"):
 //*   &HLQ..OBJ    object modules (PDS, FB 80)
 //*   &HLQ..LOAD   programs (PDSE, RECFM U): program objects
 //*   &HLQ..PARMLIB  control files, accounts lists, store profiles

@@ -4,7 +4,7 @@
 //*--------------------------------------------------------------------
 //* HMCC - compile one C member of hostmig with z/OS XL C.
 //*
-//*   M       the member (8-character name, see docs-notes/host.md)
+//*   M       the member (8-character name, see common/HOST.md)
 //*   HLQ     prefix of the hostmig data sets: &HLQ..SOURCE (C
 //*           members, FB 80), &HLQ..H (headers, .def files and the
 //*           name map HMNAMES), &HLQ..ZLIB.H (zlib's headers),

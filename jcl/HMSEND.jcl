@@ -17,7 +17,7 @@
 //* code when a command fails. On the PC: unzip, then point the
 //* Migration Wizard at MIGRATE.PKL; migcheck can check the ZIP
 //* there first.) Without an FTP server on the PC, fetch the ZIP from
-//* the PC instead (docs-notes/host.md). NOT RUN.
+//* the PC instead (common/HOST.md). NOT RUN.
 //*--------------------------------------------------------------------
 //         JCLLIB ORDER=HOSTMIG.JCL
 //         EXPORT SYMLIST=(OUT,ZIP)
