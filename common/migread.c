@@ -4,7 +4,11 @@
  * Pass 1 reads the packing list and opens every listed file. Pass 2
  * scans each secondary file from start to end: every section header,
  * Length, separator and Islast chain, UTF-8 of the text sections,
- * the Schedule+ lines; it keeps a table of section offsets. Pass 3
+ * the Schedule+ lines; it keeps a table of section offsets. When a
+ * Length does not reach the next header, the next header is searched
+ * for, the real length is reported and the scan goes on from there;
+ * the offsets the declared Lengths would give are kept too, so that
+ * a pointer computed from them can be explained. Pass 3
  * reads each primary file line by line, checks every section, field
  * and pointer against that table, and (when asked) reads the data
  * of each message back and hands the items to the caller.
@@ -77,7 +81,9 @@ typedef struct mr_file {
     unsigned long *off;
     unsigned char *fl;
     unsigned long *len;
+    unsigned long *dof;         /* where the declared Lengths put it */
     size_t ns, cap;
+    int lenbad;                 /* a Length did not match the data */
 } mr_file;
 
 typedef struct mr_fld {
@@ -109,6 +115,7 @@ typedef struct mr {
     unsigned long lineno;
     int warned_q;               /* NEEDQ reported for this file */
     int warned_lf;
+    int nseek;                  /* header searches in this file */
     /* secondary reader for item data */
     mr_rd srd;
     size_t srd_file;
@@ -378,8 +385,9 @@ static int fld_eq(mr *r, int i, const char *s)
         && hm_mf_eq(&r->tab, r->f[i].s, r->f[i].n, s);
 }
 
-/* Does an unquoted field hold a character that needs quotes? */
-static int needs_q(const mr_fld *f)
+/* Does an unquoted field hold a character that needs quotes? The
+ * character, or 0. */
+static unsigned char needs_q(const mr_fld *f)
 {
     size_t i;
     if (f->quoted)
@@ -388,7 +396,7 @@ static int needs_q(const mr_fld *f)
         unsigned char c = f->s[i];
         if (c == A_BANG || c == A_BSL || c == A_PCT || c == A_DOT
             || (c == A_HASH && i > 0))
-            return 1;
+            return c;
     }
     return 0;
 }
@@ -622,7 +630,7 @@ static int read_pkl(mr *r)
 /* secondary files */
 
 static int sec_add(mr *r, mr_file *f, unsigned long off, int fl,
-                   unsigned long len)
+                   unsigned long len, unsigned long dof)
 {
     if (f->ns == f->cap) {
         size_t nc = f->cap ? f->cap * 2 : 64;
@@ -630,31 +638,39 @@ static int sec_add(mr *r, mr_file *f, unsigned long off, int fl,
                                                      nc * sizeof *o);
         unsigned long *l = (unsigned long *)HM_ALLOC(&r->al,
                                                      nc * sizeof *l);
+        unsigned long *e = (unsigned long *)HM_ALLOC(&r->al,
+                                                     nc * sizeof *e);
         unsigned char *g = (unsigned char *)HM_ALLOC(&r->al, nc);
-        if (!o || !g || !l) {
+        if (!o || !g || !l || !e) {
             if (o)
                 HM_FREE(&r->al, o);
             if (g)
                 HM_FREE(&r->al, g);
             if (l)
                 HM_FREE(&r->al, l);
+            if (e)
+                HM_FREE(&r->al, e);
             return -1;
         }
         if (f->off) {
             memcpy(o, f->off, f->ns * sizeof *o);
             memcpy(l, f->len, f->ns * sizeof *l);
+            memcpy(e, f->dof, f->ns * sizeof *e);
             memcpy(g, f->fl, f->ns);
             HM_FREE(&r->al, f->off);
             HM_FREE(&r->al, f->len);
+            HM_FREE(&r->al, f->dof);
             HM_FREE(&r->al, f->fl);
         }
         f->off = o;
         f->len = l;
+        f->dof = e;
         f->fl = g;
         f->cap = nc;
     }
     f->off[f->ns] = off;
     f->len[f->ns] = len;
+    f->dof[f->ns] = dof;
     f->fl[f->ns] = (unsigned char)fl;
     f->ns++;
     return 0;
@@ -765,16 +781,174 @@ static void dck_byte(mr *r, mr_dck *k, mr_file *f, unsigned long pos,
     }
 }
 
+/* ---------------------------------------------------------------- */
+/* finding section headers when a Length is wrong */
+
+#define MR_HDRMAX 512       /* longest line taken for a header */
+#define MR_MAXSEEK 64       /* searches per file (each reads the file
+                             * from its start) */
+
+/* Does b[0..n) (a line without its end) look like a section header:
+ * a Type of letters, then 6 more fields (commas outside quotes), the
+ * second one a Length of 1 to 9 digits? */
+static int hdr_like(const unsigned char *b, size_t n)
+{
+    size_t i, commas = 0, ls = 0, le = 0;
+    int inq = 0;
+    for (i = 0; i < n; i++) {
+        unsigned char c = b[i];
+        if (c == A_QUOTE) {
+            inq = !inq;
+        } else if (c == A_COMMA && !inq) {
+            if (commas == 0)
+                ls = i + 1;
+            else if (commas == 1)
+                le = i;
+            commas++;
+        } else if (commas == 0 && !((c >= 0x41 && c <= 0x5A)
+                                    || (c >= 0x61 && c <= 0x7A))) {
+            return 0;
+        }
+    }
+    if (inq || commas != 6 || ls < 2 || le <= ls || le - ls > 9)
+        return 0;
+    for (i = ls; i < le; i++)
+        if (b[i] < A_0 || b[i] > A_9)
+            return 0;
+    return 1;
+}
+
+/* The first line at or after byte offset from of f (at from itself,
+ * or after a line end) that looks like a section header: 1 and
+ * *hoff, or 0 when there is none. *blank: the line before it (after
+ * from) is empty. Reads f afresh through r->srd, which is not in use
+ * while the secondary files are scanned. */
+static int sec_seek(mr *r, mr_file *f, unsigned long from,
+                    unsigned long *hoff, int *blank)
+{
+    mr_rd *d = &r->srd;
+    unsigned char b[MR_HDRMAX];
+    size_t n = 0;
+    unsigned long start = from;
+    int c, over = 0, found = 0, prevempty = 0;
+    if (r->nseek >= MR_MAXSEEK)
+        return 0;
+    r->nseek++;
+    rd_close(r, d);
+    if (rd_open(r, d, f->name, 0) != 0)
+        return 0;
+    if (rd_skip(d, from) == 0) {
+        for (;;) {
+            c = rd_byte(d);
+            if (c < 0)
+                break;
+            if (c == A_LF) {
+                if (n > 0 && b[n - 1] == A_CR)
+                    n--;
+                if (!over && hdr_like(b, n)) {
+                    *hoff = start;
+                    found = 1;
+                    break;
+                }
+                prevempty = !over && n == 0;
+                n = 0;
+                over = 0;
+                start = d->pos;
+                continue;
+            }
+            if (n < sizeof b)
+                b[n++] = (unsigned char)c;
+            else
+                over = 1;
+        }
+    }
+    rd_close(r, d);
+    if (blank)
+        *blank = found && prevempty;
+    return found;
+}
+
+/* Go on reading d (file name) at byte offset off. */
+static int rd_goto(mr *r, mr_rd *d, const char *name, unsigned long off)
+{
+    if (off < d->pos) {
+        rd_close(r, d);
+        if (rd_open(r, d, name, 0) != 0)
+            return -1;
+    }
+    return rd_skip(d, off - d->pos);
+}
+
+static const char *const mr_tname[8] = { "", "Body", "Attachment",
+    "Schedule", "Document", "Other", "", "unknown" };
+
+/* Section si of f (header at hdr, data from dstart) declares Length
+ * len, but the next section header is at h: report the data that is
+ * really there (h - dstart, less the blank line before h) and keep
+ * that as the section's length. */
+static void len_wrong(mr *r, mr_file *f, size_t si, unsigned long hdr,
+                      unsigned long dstart, unsigned long len,
+                      unsigned long h)
+{
+    char b[4][24];
+    const char *a[6];
+    unsigned long act = h - dstart;
+    if (act >= 2)
+        act -= 2;
+    a[0] = f->name;
+    a[1] = hm_fmt_ulong(hdr, b[0]);
+    a[2] = mr_tname[f->fl[si] & 7];
+    a[3] = hm_fmt_ulong(len, b[1]);
+    a[4] = hm_fmt_ulong(act, b[2]);
+    a[5] = hm_fmt_ulong(h, b[3]);
+    mr_count(r, hm_msg(r->log, HMM_MRSECACT, a, 6));
+    f->len[si] = act;
+    f->lenbad = 1;
+}
+
+/* up to 8 offsets, "50, 161, 252, ..." */
+static const char *off_list(const unsigned long *v, size_t n, char *buf)
+{
+    size_t i, k = 0;
+    char b[24];
+    for (i = 0; i < n && i < 8; i++) {
+        const char *s = hm_fmt_ulong(v[i], b);
+        if (i > 0) {
+            buf[k++] = ',';
+            buf[k++] = ' ';
+        }
+        memcpy(buf + k, s, strlen(s));
+        k += strlen(s);
+    }
+    if (i < n) {
+        memcpy(buf + k, ", ...", 5);
+        k += 5;
+    }
+    buf[k] = 0;
+    return buf;
+}
+
+/* Scan a secondary file: its column line, then each section: a
+ * header line, exactly Length bytes of data and a blank line (CR LF).
+ * A zero-length section may be followed directly by the next header,
+ * as in Microsoft's free-document and schedule examples (blank lines
+ * between sections are skipped anyway). When the data is not
+ * followed by a blank line and a header, the next header is looked
+ * for; the message then gives the declared and the real length, and
+ * the scan goes on there. */
 static void scan_sec(mr *r, mr_file *f)
 {
     mr_rd *d = &r->rd;
-    int eol, bcr, tl, qerr, prevlast = 1;
-    unsigned long hdroff = 0, chainoff = 0, bodylen = 0;
+    int eol, bcr, tl, qerr, prevlast = 1, havep = 0;
+    unsigned long hdroff = 0, chainoff = 0, bodylen = 0, dstart, h;
+    unsigned long dcur = 0, dofs, p_dstart = 0;
+    size_t p_si = 0;
     long len, pos;
     char sb[80];
     if (rd_open(r, d, f->name, &f->size) != 0)
         return;
     r->warned_lf = 0;
+    r->nseek = 0;
     r->linelen = 0;
     if (!rd_line(r, d, &eol, &bcr, &tl)
         || !hm_mf_eq(&r->tab, r->line, r->linelen, HM_MF_SECCOLS)
@@ -794,9 +968,24 @@ static void scan_sec(mr *r, mr_file *f)
             mr_omsg(r, HMM_MRLFSEC, f->name, hdroff, 0);
         csv_split(r, &qerr);
         if (r->nf != 7 || qerr || !fld_num(r, 1, &len) || len < 0) {
+            /* the Length before ran past the real next header? */
+            if (havep && sec_seek(r, f, p_dstart, &h, 0) && h < hdroff) {
+                len_wrong(r, f, p_si, f->off[p_si], p_dstart,
+                          f->len[p_si], h);
+                havep = 0;
+                if (rd_goto(r, d, f->name, h) == 0)
+                    continue;
+                break;
+            }
             mr_omsg(r, HMM_MRSECHDR, f->name, hdroff,
                     mr_show(r, r->line, r->linelen, sb, 60));
             prevlast = 1;
+            havep = 0;
+            if (sec_seek(r, f, d->pos, &h, 0)
+                && rd_goto(r, d, f->name, h) == 0) {
+                mr_omsg(r, HMM_MRRESYNC, f->name, h, 0);
+                continue;
+            }
             break;              /* lost: the rest is not checked */
         }
         type = sec_type(r, 0);
@@ -823,9 +1012,12 @@ static void scan_sec(mr *r, mr_file *f)
                     mr_show(r, r->f[6].s, r->f[6].n, sb, 40));
         if (prevlast)
             chainoff = hdroff;
+        if (f->ns == 0)
+            dcur = hdroff;
+        dofs = dcur;
         if (sec_add(r, f, hdroff, (type ? type : 7)
                     | (last ? SF_LAST : 0) | (prevlast ? SF_START : 0),
-                    (unsigned long)len) != 0) {
+                    (unsigned long)len, dofs) != 0) {
             mr_msg(r, HMM_NOSTOR, f->name, 0, 0, 0);
             break;
         }
@@ -836,11 +1028,28 @@ static void scan_sec(mr *r, mr_file *f)
             r->c->documents++;
         else if (type == ST_SCHED)
             r->c->sched_files++;
-        if (d->pos + (unsigned long)len > f->size
-            || d->pos + (unsigned long)len < d->pos) {
-            char b[24];
-            mr_omsg(r, HMM_MRSECLEN, f->name, hdroff,
-                    hm_fmt_ulong((unsigned long)len, b));
+        dstart = d->pos;
+        /* where the declared Length puts the next header */
+        dcur = dofs + (dstart - hdroff) + (unsigned long)len
+            + (len > 0 ? 2ul : 0ul);
+        if (dstart + (unsigned long)len > f->size
+            || dstart + (unsigned long)len < dstart) {
+            char b[2][24];
+            const char *a[5];
+            if (sec_seek(r, f, dstart, &h, 0)) {
+                len_wrong(r, f, f->ns - 1, hdroff, dstart,
+                          (unsigned long)len, h);
+                if (rd_goto(r, d, f->name, h) == 0)
+                    continue;
+                break;
+            }
+            f->lenbad = 1;
+            a[0] = f->name;
+            a[1] = hm_fmt_ulong(hdroff, b[0]);
+            a[2] = mr_tname[type ? type : 7];
+            a[3] = hm_fmt_ulong((unsigned long)len, sb);
+            a[4] = hm_fmt_ulong(f->size - dstart, b[1]);
+            mr_count(r, hm_msg(r->log, HMM_MRSECLEN, a, 5));
             prevlast = 1;
             break;
         }
@@ -867,16 +1076,43 @@ static void scan_sec(mr *r, mr_file *f)
         /* the blank line */
         if (rd_peek(d) == A_CR) {
             rd_byte(d);
-            if (rd_peek(d) == A_LF)
+            if (rd_peek(d) == A_LF) {
                 rd_byte(d);
-            else
+                if (len == 0)
+                    dcur += 2;
+            } else {
                 mr_omsg(r, HMM_MRSECSEP, f->name, d->pos, 0);
+            }
         } else if (len > 0) {
+            int bl = 0;
+            /* the next header elsewhere, or right here after a blank
+             * line that the Length counted as data */
+            if (sec_seek(r, f, dstart, &h, &bl)
+                && (h != d->pos || (bl && len >= 2))) {
+                len_wrong(r, f, f->ns - 1, hdroff, dstart,
+                          (unsigned long)len, h);
+                if (rd_goto(r, d, f->name, h) == 0)
+                    continue;
+                break;
+            }
             mr_omsg(r, HMM_MRSECSEP, f->name, d->pos, 0);
         }
+        havep = 1;
+        p_si = f->ns - 1;
+        p_dstart = dstart;
     }
     if (!prevlast)
         mr_omsg(r, HMM_MRCHAIN, f->name, chainoff, 0);
+    if (f->lenbad && f->ns > 0) {
+        char l1[120], l2[120], b[2][24];
+        const char *a[5];
+        a[0] = f->name;
+        a[1] = off_list(f->dof, f->ns, l1);
+        a[2] = hm_fmt_ulong(dcur, b[0]);
+        a[3] = off_list(f->off, f->ns, l2);
+        a[4] = hm_fmt_ulong(f->size, b[1]);
+        mr_count(r, hm_msg(r->log, HMM_MRDECL, a, 5));
+    }
     rd_close(r, d);
 }
 
@@ -986,6 +1222,60 @@ static const char *const mr_dircols[DC_N][2] = {
     { "Target-Address", "E-mail address" },
     { "Home-Server", "Home-Server" }, { "Members", "Members" } };
 
+/* Pointer p (shown as ps) to offset off of f lands on no section
+ * header: say where it does land. */
+static void ptr_miss(mr *r, const char *file, const mr_file *f,
+                     unsigned long off, const char *ps)
+{
+    char b[6][24];
+    const char *a[7];
+    size_t lo = 0, hi = f->ns, i;
+    a[0] = file;
+    a[1] = hm_fmt_ulong(r->lineno, b[0]);
+    a[2] = ps;
+    a[3] = f->name;
+    if (f->ns == 0) {
+        mr_count(r, hm_msg(r->log, HMM_MRPTRNOSEC, a, 4));
+        return;
+    }
+    if (off >= f->size) {
+        a[4] = hm_fmt_ulong(f->size, b[1]);
+        a[5] = hm_fmt_ulong(f->off[f->ns - 1], b[2]);
+        mr_count(r, hm_msg(r->log, HMM_MRPTREOF, a, 6));
+    } else if (off < f->off[0]) {
+        a[4] = hm_fmt_ulong(f->off[0], b[1]);
+        mr_count(r, hm_msg(r->log, HMM_MRPTRPRE, a, 5));
+    } else {
+        unsigned long near;
+        while (lo < hi) {       /* the last section before off */
+            size_t mid = lo + (hi - lo) / 2;
+            if (f->off[mid] < off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        i = lo - 1;
+        near = f->off[i];
+        if (lo < f->ns && f->off[lo] - off < off - near)
+            near = f->off[lo];
+        a[3] = hm_fmt_ulong(off - f->off[i], b[1]);
+        a[4] = mr_tname[f->fl[i] & 7];
+        a[5] = hm_fmt_ulong(f->off[i], b[2]);
+        a[6] = hm_fmt_ulong(near, b[3]);
+        mr_count(r, hm_msg(r->log, HMM_MRPTRLAND, a, 7));
+    }
+    /* computed from the declared Lengths? */
+    for (i = 0; f->lenbad && i < f->ns; i++) {
+        if (f->dof[i] == off && f->off[i] != off) {
+            a[2] = hm_fmt_ulong(off, b[4]);
+            a[3] = f->name;
+            a[4] = hm_fmt_ulong(f->off[i], b[5]);
+            mr_count(r, hm_msg(r->log, HMM_MRPTRDECL, a, 5));
+            break;
+        }
+    }
+}
+
 /* Resolve a pointer field: returns the section index, sets *fi. */
 static long check_ptr(mr *r, const char *file, int i, long *fi,
                       const char *what)
@@ -1011,8 +1301,8 @@ static long check_ptr(mr *r, const char *file, int i, long *fi,
         return -1;
     s = sec_find(&r->files[k], off);
     if (s < 0) {
-        mr_lmsg(r, HMM_MRPTRLAND, file,
-                mr_show(r, r->f[i].s, r->f[i].n, sb, 50), 0);
+        ptr_miss(r, file, &r->files[k], off,
+                 mr_show(r, r->f[i].s, r->f[i].n, sb, 50));
         return -1;
     }
     if (!(r->files[k].fl[s] & SF_START)) {
@@ -1530,6 +1820,8 @@ static void pri_title(mr *r, mr_pri *p, const char *file)
         memcpy(p->addr, r->f[1].s, p->addrlen);
         if (p->sect == SEC_MAIL) {
             p->public = fld_eq(r, 1, "PublicMessages");
+            if (fld_eq(r, 1, "PublicMessage"))
+                mr_lmsg(r, HMM_MRPUBNAME, file, 0, 0);
             if (!p->public && (!p->haveprev || p->prevlen != p->addrlen
                                || memcmp(p->prevaddr, p->addr,
                                          p->addrlen) != 0)) {
@@ -1610,10 +1902,20 @@ static void pri_record(mr *r, mr_pri *p, const char *file, int qerr)
         const unsigned char *nm;
         size_t nl;
         unsigned long off;
-        if (needs_q(&r->f[i]) && parse_ptr(&r->f[i], &nm, &nl, &off)
-            == 0) {
-            mr_lmsg(r, HMM_MRNEEDQ, file,
-                    hm_fmt_ulong((unsigned long)i + 1ul, b1), 0);
+        unsigned char qc = needs_q(&r->f[i]);
+        if (qc && parse_ptr(&r->f[i], &nm, &nl, &off) == 0) {
+            char cs[4];
+            const char *a[5];
+            cs[0] = '"';
+            cs[1] = (char)r->tab.to_exe[qc];
+            cs[2] = '"';
+            cs[3] = 0;
+            a[0] = file;
+            a[1] = hm_fmt_ulong(r->lineno, b2);
+            a[2] = hm_fmt_ulong((unsigned long)i + 1ul, b1);
+            a[3] = mr_show(r, r->f[i].s, r->f[i].n, sb, 40);
+            a[4] = cs;
+            mr_count(r, hm_msg(r->log, HMM_MRNEEDQ, a, 5));
             r->warned_q = 1;
         }
     }
@@ -1866,6 +2168,8 @@ out:
             HM_FREE(a, r->files[i].len);
         if (r->files[i].fl)
             HM_FREE(a, r->files[i].fl);
+        if (r->files[i].dof)
+            HM_FREE(a, r->files[i].dof);
     }
     if (r->files)
         HM_FREE(a, r->files);

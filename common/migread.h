@@ -14,7 +14,7 @@
  *
  * Memory: one line of a primary file at a time (at most
  * HM_MR_MAXLINE bytes), plus for each secondary file a table of its
- * section offsets (5 bytes per section), plus, when items are
+ * section offsets (about 13 bytes per section), plus, when items are
  * wanted, the data of one message at a time.
  */
 #ifndef MIGREAD_H
