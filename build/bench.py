@@ -8,8 +8,16 @@ the same bytes in the same script (make -f Makefile.unix bench).
    file (F 80, CCSID 273, 120 MB), best of 3 runs each, output to
    /dev/null; peak memory (ru_maxrss of the child) of hmcat on a
    12 MB and a 120 MB file: it must not grow with the file.
+3. ovvmext on a generated OfficeVision/VM store of 150 MB or more
+   (tests/gen/ovvmgen.py, CCSID 273, cached in build/bench/) against
+   one iconv process over the same files (the store's bytes, in name
+   order), both writing their output to a file in build/bench/;
+   best of 3 runs each. Target: ovvmext at most 1.5 times iconv's
+   time (goal 1.0); peak memory below 16 MB on a 15 MB and on the
+   big store, not growing with the store.
 """
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -18,18 +26,37 @@ B = 'build/bench'
 
 
 def run(cmd, out=subprocess.DEVNULL):
-    """Run cmd; return (seconds, peak KiB, exit status)."""
+    """Run cmd; return (seconds, peak KiB, exit status). The peak is
+    taken by /usr/bin/time (%M): the ru_maxrss this script could read
+    itself would be at least its own size, because a child keeps the
+    peak of the process image it was forked from."""
+    tf = B + '/time.out'
+    tcmd = ['/usr/bin/time', '-f', '%M', '-o', tf] + cmd \
+        if os.path.exists('/usr/bin/time') else cmd
     t0 = time.monotonic()
-    p = subprocess.Popen(cmd, stdout=out)
+    p = subprocess.Popen(tcmd, stdout=out)
     _, status, ru = os.wait4(p.pid, 0)
-    return time.monotonic() - t0, ru.ru_maxrss, os.waitstatus_to_exitcode(
-        status)
+    dt = time.monotonic() - t0
+    peak = ru.ru_maxrss
+    if tcmd is not cmd:
+        with open(tf) as fh:
+            lines = fh.read().split()
+        peak = int(lines[-1]) if lines else 0
+    return dt, peak, os.waitstatus_to_exitcode(status)
 
 
-def best(cmd, n=3):
-    runs = [run(cmd) for _ in range(n)]
+def best(cmd, n=3, out=subprocess.DEVNULL, before=None, okrc=(0,)):
+    runs = []
+    for _ in range(n):
+        if before:
+            before()
+        if isinstance(out, str):
+            with open(out, 'wb') as fh:
+                runs.append(run(cmd, fh))
+        else:
+            runs.append(run(cmd, out))
     for r in runs:
-        if r[2] != 0:
+        if r[2] not in okrc:
             sys.exit('bench: %s exited %d' % (cmd[0], r[2]))
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
@@ -83,7 +110,77 @@ def main():
         ok = False
     if th >= ti:
         print('bench: NOTE: hmcat is not faster than iconv here')
+    ok = bench_ovvmext() and ok
     return 0 if ok else 1
+
+
+def store_files(store):
+    """The store's files in name order (what iconv converts)."""
+    out = []
+    for top in ('STORE', 'RDR', 'DOC'):
+        for d, _, fs in os.walk(os.path.join(store, top)):
+            out += [os.path.join(d, f) for f in fs]
+    return sorted(out)
+
+
+def make_store(path, size, want):
+    """A generated store of at least want bytes (cached)."""
+    if os.path.exists(os.path.join(path, 'manifest.json')):
+        if sum(os.path.getsize(f) for f in store_files(path)) >= want:
+            return
+    shutil.rmtree(path, ignore_errors=True)
+    print('bench: generating %s (about %d MB of notes; once)'
+          % (path, size // 1000000))
+    subprocess.run([sys.executable, 'tests/gen/ovvmgen.py', path,
+                    '--seed', '150', '--ccsid', '273', '--accounts', '3',
+                    '--size', str(size), '--max-items', '1000'],
+                   stdout=subprocess.DEVNULL, check=True)
+
+
+def bench_ovvmext():
+    ok = True
+    big, small = B + '/ovvm-big', B + '/ovvm-small'
+    make_store(big, 110000000, 150e6)
+    make_store(small, 11000000, 15e6)
+    files = store_files(big)
+    size = sum(os.path.getsize(f) for f in files)
+    out = B + '/ovvm-set'
+
+    def clean():
+        shutil.rmtree(out, ignore_errors=True)
+    print('== ovvmext on %s (%d files, %d bytes, CCSID 273)'
+          % (big, len(files), size))
+    cmd = ['build/bin/ovvmext', '--quiet', '--store', big, '--ccsid',
+           '273', '--out', out]
+    # return code 4: the generator's NAMES files hold a list cycle
+    to, mo = best(cmd, before=clean, okrc=(0, 4))
+    ti, mi = best(['iconv', '-f', 'IBM273', '-t', 'UTF-8'] + files,
+                  out=B + '/ovvm-iconv.out')
+    setsize = sum(os.path.getsize(os.path.join(out, f))
+                  for f in os.listdir(out))
+    print('bench ovvmext: %.3fs (%.0f MB/s in, %d bytes of set), peak '
+          '%d KiB' % (to, size / to / 1e6, setsize, mo))
+    print('bench iconv:   %.3fs (%.0f MB/s), peak %d KiB'
+          % (ti, size / ti / 1e6, mi))
+    ratio = to / ti
+    print('bench ovvmext/iconv time ratio: %.2f (target 1.5, goal 1.0)'
+          % ratio)
+    ssize = sum(os.path.getsize(f) for f in store_files(small))
+    _, ms = best(['build/bin/ovvmext', '--quiet', '--store', small,
+                  '--ccsid', '273', '--out', out], 1, before=clean,
+                 okrc=(0, 4))
+    print('bench ovvmext peak memory: %d KiB on %d bytes, %d KiB on %d '
+          'bytes' % (ms, ssize, mo, size))
+    if mo >= 16384 or ms >= 16384:
+        print('bench: FAIL: ovvmext peak memory is 16 MB or more')
+        ok = False
+    if mo > ms + 1024:
+        print('bench: FAIL: ovvmext peak memory grows with the store')
+        ok = False
+    if ratio > 1.5:
+        print('bench: TARGET MISSED: ovvmext takes more than 1.5 times '
+              "iconv's time here")
+    return ok
 
 
 if __name__ == '__main__':

@@ -44,6 +44,10 @@ typedef struct hm_run {
     int done;               /* --help was shown: exit 0 */
     hm_mw_files files;
     char path[1024];
+    /* called after the pipeline, before the end message (the
+     * extractor's own summary); may be NULL */
+    void (*summary)(void *ctx);
+    void *summary_ctx;
 } hm_run;
 
 /* Parse the options, read the control and accounts files, create the

@@ -39,7 +39,7 @@
 #define A_LF 0x0A
 #define A_TAB 0x09
 
-#define MW_BUF 8192
+#define MW_BUF 16384
 #define MW_RBUF 4096
 #define MW_NAME_MAX 255         /* characters of an attachment name */
 #define MW_SECCOLS_LEN 50ul     /* the column line and CR LF */
@@ -233,7 +233,13 @@ static void out_bytes(hm_mw *w, mw_out *o, const unsigned char *b,
 static void sk_bytes(hm_mw *w, mw_sink *s, const unsigned char *b,
                      size_t n)
 {
-    if (s->o)
+    if (s->o && s->o->nbuf + n < MW_BUF) {
+        /* the common case: it fits into the buffer */
+        mw_out *o = s->o;
+        memcpy(o->buf + o->nbuf, b, n);
+        o->nbuf += n;
+        o->pos += (unsigned long)n;
+    } else if (s->o)
         out_bytes(w, s->o, b, n);
     else if (s->mem)
         memcpy(s->mem + s->n, b, n);
@@ -366,57 +372,138 @@ static int is_special(unsigned long u)
 /* Scan a value: *spec = has a character that needs quoting of the
  * whole field, *mini = needs quoting as a value of a list,
  * *first, *last = first and last mapped characters (0: empty). */
+/* Word-at-a-time scans of byte runs. A word is loaded with memcpy,
+ * but never used as a number: the tests below ask whether SOME byte
+ * has a property, which does not depend on the byte order. */
+#define MW_WN sizeof(unsigned long)
+#define MW_ONES (~0ul / 255ul)
+/* non-zero when a byte of w is below 0x0E */
+#define MW_HASLOW(w) (((w) - MW_ONES * 0x0Eul) & ~(w) \
+                      & (MW_ONES * 0x80ul))
+
+/* What val_scan and val_emit must know of a byte: VS_SPEC (is_special,
+ * but the backslash), VS_BSL (the backslash), VS_NAME (special in a
+ * name), VS_MINI (; and "), VS_EMIT (val_emit writes it otherwise
+ * than as it is). Bytes from X'80' up have none: a character of
+ * several bytes, or an invalid byte written as '?', is never
+ * special (and continuation bytes are never ASCII). */
+#define VS_SPEC 1
+#define VS_BSL 2
+#define VS_NAME 4
+#define VS_MINI 8
+#define VS_EMIT 16
+static unsigned char vs_tab[256];
+static int vs_ready;
+
+static void vs_init(void)
+{
+    int c;
+    for (c = 0; c < 128; c++) {
+        unsigned char t = 0;
+        if (c < 0x20 || c == A_DEL || c == A_LBRK || c == A_RBRK
+            || c == A_BSL)
+            t |= VS_EMIT;
+        if (c == A_BSL)
+            t |= VS_BSL;
+        else if (is_special((unsigned long)c))
+            t |= VS_SPEC;
+        if (c == A_COMMA || c == A_QUOTE || c == A_SEMI)
+            t |= VS_NAME;
+        if (c == A_SEMI || c == A_QUOTE)
+            t |= VS_MINI | VS_EMIT;
+        vs_tab[c] = t;
+    }
+    vs_ready = 1;
+}
+
+/* the character a value starts or ends with, as far as val_scan
+ * needs it: an ASCII byte mapped like fld_map, else 0x80 (a
+ * character that is not ASCII, or '?' for an invalid byte: neither
+ * is a blank, ! or #) */
+static unsigned long vs_edge(unsigned c, int brk, int flags)
+{
+    if (c >= 0x80)
+        return 0x80;
+    return fld_map(c, brk, flags);
+}
+
+/* Whether a value needs quotes: the same answers as scanning it
+ * character by character with fld_map, without decoding UTF-8 (only
+ * ASCII characters can be special). */
 static void val_scan(const mw_val *v, int flags, int *spec, int *mini,
                      unsigned long *first, unsigned long *last)
 {
     int i;
-    *spec = *mini = 0;
-    *first = *last = 0;
+    unsigned want = (flags & F_NAME) ? VS_NAME
+                    : (flags & F_FOLDER) ? VS_SPEC : VS_SPEC | VS_BSL;
+    unsigned acc = 0;
+    int sp, mn;
+    unsigned long fi = 0, la = 0;
+    if (!vs_ready)
+        vs_init();
     for (i = 0; i < v->np; i++) {
         const unsigned char *p = v->p[i].s;
-        size_t n = v->p[i].n, k = 0;
-        while (k < n) {
-            unsigned long u = p[k];
-            size_t l = 1;
-            if (u >= 0x80) {
-                l = hm_utf8_decode(p + k, n - k, &u);
-                if (l == 0) {
-                    l = 1;
-                    u = A_QMARK;
-                }
-            }
-            u = fld_map(u, v->p[i].brk, flags);
-            if (!*first)
-                *first = u;
-            *last = u;
-            if (flags & F_NAME) {
-                if (u == A_COMMA || u == A_QUOTE || u == A_SEMI)
-                    *spec = 1;
-            } else if (is_special(u)) {
-                *spec = 1;
-            }
-            if (u == A_SEMI || u == A_QUOTE)
-                *mini = 1;
-            k += l;
-        }
+        size_t n = v->p[i].n, k;
+        if (n == 0)
+            continue;
+        if (!fi)
+            fi = vs_edge(p[0], v->p[i].brk, flags);
+        la = vs_edge(p[n - 1], v->p[i].brk, flags);
+        for (k = 0; k < n; k++)
+            acc |= vs_tab[p[k]];
     }
-    if (*first == A_SP || *last == A_SP)
-        *mini = *spec = 1;
-    if ((flags & F_NAME) && (*first == A_BANG || *first == A_HASH))
-        *spec = 1;
+    sp = (acc & want) != 0;
+    mn = (acc & VS_MINI) != 0;
+    if (fi == A_SP || la == A_SP)
+        mn = sp = 1;
+    if ((flags & F_NAME) && (fi == A_BANG || fi == A_HASH))
+        sp = 1;
+    *spec = sp;
+    *mini = mn;
+    *first = fi;
+    *last = la;
 }
 
-/* emit the characters of a value; q = how many quote characters
- * stand for one quote of the data */
 static void val_emit(hm_mw *w, mw_sink *s, const mw_val *v, int flags,
                      int q)
 {
     int i, k;
+    int fast = w->cp == HM_PC_UTF8 && !w->text;
+    if (!vs_ready)
+        vs_init();
     for (i = 0; i < v->np; i++) {
         const unsigned char *p = v->p[i].s;
         size_t n = v->p[i].n, at = 0, l;
         while (at < n) {
-            unsigned long u = mw_dec(w, s, p + at, n - at, &l);
+            unsigned long u;
+            if (fast) {
+                /* UTF-8 out: a run that needs no mapping is copied */
+                size_t e = at;
+                int chars = 0;
+                while (e < n) {
+                    unsigned c = p[e];
+                    if (c < 0x80) {
+                        if (vs_tab[c] & VS_EMIT)
+                            break;
+                    } else if (c >= 0xC2 && c <= 0xDF && e + 1 < n
+                               && (p[e + 1] & 0xC0) == 0x80) {
+                        e += 2;
+                        chars++;
+                        continue;
+                    } else {
+                        break;
+                    }
+                    e++;
+                    chars++;
+                }
+                if (e > at) {
+                    sk_bytes(w, s, p + at, e - at);
+                    s->col += chars;
+                    at = e;
+                    continue;
+                }
+            }
+            u = mw_dec(w, s, p + at, n - at, &l);
             at += l;
             u = fld_map(u, v->p[i].brk, flags);
             if (u == A_QUOTE) {
@@ -524,6 +611,7 @@ static void val_addr(mw_val *v, const hm_addr *a)
  * no list needs storage */
 #define MW_CHUNK 16
 
+#define MW_MINIS 64     /* values whose scan fld_addrs remembers */
 static void fld_addrs(hm_mw *w, mw_sink *s, const hm_addr *a, size_t n)
 {
     /* Quoting depends on all values; scan first, then emit. */
@@ -531,9 +619,12 @@ static void fld_addrs(hm_mw *w, mw_sink *s, const hm_addr *a, size_t n)
     size_t i;
     int outer = 0, spec, mini, k;
     unsigned long first, last;
+    unsigned char seen[MW_MINIS];   /* the scan's mini, +1 */
     for (i = 0; i < n; i++) {
         val_addr(&v, &a[i]);
         val_scan(&v, F_MINI, &spec, &mini, &first, &last);
+        if (i < MW_MINIS)
+            seen[i] = (unsigned char)(mini + 1);
         if (spec || mini)
             outer = 1;
     }
@@ -546,7 +637,10 @@ static void fld_addrs(hm_mw *w, mw_sink *s, const hm_addr *a, size_t n)
         if (i > 0)
             sk_byte(w, s, A_SEMI);
         val_addr(&v, &a[i]);
-        val_scan(&v, F_MINI, &spec, &mini, &first, &last);
+        if (i < MW_MINIS)
+            mini = seen[i] - 1;
+        else
+            val_scan(&v, F_MINI, &spec, &mini, &first, &last);
         if (mini) {
             for (k = 0; k < q; k++)
                 sk_byte(w, s, A_QUOTE);
@@ -743,6 +837,7 @@ static int tx_pass(hm_mw *w, mw_sink *s, const hm_data *d,
     size_t n = 0, at = 0, l;
     unsigned long inpos = 0;
     int cr = 0, eof = 1, got = 0;
+    int fast = w->cp == HM_PC_UTF8 && !w->text;
     unsigned long u;
     if (d->p) {
         p = d->p;
@@ -774,6 +869,45 @@ static int tx_pass(hm_mw *w, mw_sink *s, const hm_data *d,
         if (stop >= 0 && !got && inpos >= (unsigned long)stop) {
             *mapped = s->n;
             got = 1;
+        }
+        if (fast && (stop < 0 || got)) {
+            /* UTF-8 to UTF-8: a run of characters other than CR and
+             * LF is copied as it is (the bytes the loop below would
+             * write one character at a time) */
+            size_t e = at;
+            int chars = 0;
+            while (e < n) {
+                unsigned long u2;
+                size_t l2;
+                unsigned c;
+                c = p[e];
+                if (c < 0x80) {
+                    if (c == A_CR || c == A_LF)
+                        break;
+                    e++;
+                    chars++;
+                    continue;
+                }
+                if (c >= 0xC2 && c <= 0xDF && e + 1 < n
+                    && (p[e + 1] & 0xC0) == 0x80) {
+                    e += 2;     /* a valid 2-byte sequence */
+                    chars++;
+                    continue;
+                }
+                l2 = hm_utf8_decode(p + e, n - e, &u2);
+                if (l2 == 0)
+                    break;
+                e += l2;
+                chars++;
+            }
+            if (e > at) {
+                sk_bytes(w, s, p + at, e - at);
+                s->col += chars;
+                inpos += (unsigned long)(e - at);
+                at = e;
+                cr = 0;
+                continue;
+            }
         }
         u = mw_dec(w, s, p + at, n - at, &l);
         at += l;
@@ -817,6 +951,36 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
     if (!d->p && d->read && !d->rewind) {
         hm_msg2(w->log, HMM_MWREWIND, w->sec.name, what);
         return 1;   /* written empty */
+    }
+    if (d->p && w->cp == HM_PC_UTF8 && !w->text) {
+        /* UTF-8 to UTF-8: every input byte gives one byte (a valid
+         * sequence is copied, an invalid byte becomes '?'), but a CR
+         * or a LF alone becomes CR LF and a CR LF stays two */
+        const unsigned char *p = d->p;
+        unsigned long n = d->size, i, k = d->size;
+        for (i = 0; i < n; i++) {
+            while (i + MW_WN <= n) {
+                unsigned long wd;
+                memcpy(&wd, p + i, MW_WN);
+                if (MW_HASLOW(wd))
+                    break;
+                i += MW_WN;
+            }
+            if (i >= n)
+                break;
+            if (p[i] > A_CR)
+                continue;
+            if (p[i] == A_CR) {
+                if (i + 1 < n && p[i + 1] == A_LF)
+                    i++;
+                else
+                    k++;
+            } else if (p[i] == A_LF) {
+                k++;
+            }
+        }
+        *len = k;
+        return 0;
     }
     if (data_rewind(d) != 0 || tx_pass(w, &s, d, what, -1, 0) != 0)
         return -1;

@@ -336,6 +336,8 @@ int hm_run_pipeline(hm_run *r, const hm_pipe_src *src)
     rc = hm_pipe_run(&cfg, &res);
     if (old)
         HM_FREE(hm_pl_alloc(), old);
+    if (r->summary)
+        r->summary(r->summary_ctx);
     hm_pl_flush_stdout();
     (void)rc;
     (void)num;

@@ -48,6 +48,7 @@ struct hm_rdr {
     unsigned long lrecl;
     int keep;
     unsigned char blank;
+    unsigned char blanks[8];   /* blank eight times */
     unsigned char *buf;
     size_t cap;
     size_t pos;            /* next unread byte in buf */
@@ -510,6 +511,7 @@ hm_rdr *hm_rec_open(const hm_alloc *a, hm_read_fn fn, void *ctx,
     r->lrecl = opt->lrecl;
     r->keep = opt->keep_blanks;
     r->blank = opt->blank;
+    memset(r->blanks, opt->blank, sizeof r->blanks);
     r->state = RD_OK;
     switch (r->recfm) {
     case HM_RECFM_F:
@@ -565,9 +567,14 @@ int hm_rec_next(hm_rdr *r, const unsigned char **data, size_t *len)
     }
     if (rc != RD_OK)
         return rc == RD_END ? 0 : -1;
-    if (!r->keep)
-        while (n > 0 && d[n - 1] == r->blank)
+    if (!r->keep) {
+        unsigned char b = r->blank;
+        /* eight at a time first: F records end in long runs */
+        while (n >= 8 && memcmp(d + n - 8, r->blanks, 8) == 0)
+            n -= 8;
+        while (n > 0 && d[n - 1] == b)
             n--;
+    }
     r->nrec++;
     *data = d;
     *len = n;

@@ -150,6 +150,31 @@ static int nb_add(hm_ov_nb *nb, const unsigned char *s, size_t n,
         return -1;
     }
     d = nb->note.p + nb->note.len;
+    if (!hdr) {
+        /* a body record: copied as it is unless it holds a U+0085 */
+        /* word by word while no byte is X'C2' (the words are only
+         * tested for such a byte: the byte order does not matter) */
+        const unsigned long ones = ~0ul / 255ul;
+        i = 0;
+        while (i + sizeof(unsigned long) <= n) {
+            unsigned long w;
+            memcpy(&w, s + i, sizeof w);
+            w ^= ones * 0xC2ul;
+            if ((w - ones) & ~w & (ones * 0x80ul))
+                break;
+            i += sizeof(unsigned long);
+        }
+        for (; i + 1 < n; i++)
+            if (s[i] == 0xC2 && s[i + 1] == 0x85)
+                break;
+        if (i + 1 >= n) {
+            if (n)
+                memcpy(d, s, n);
+            d[n] = B_LF;
+            nb->note.len += n + 1;
+            return 0;
+        }
+    }
     for (i = 0; i < n; i++) {
         unsigned c = s[i];
         if (c == 0xC2 && i + 1 < n && s[i + 1] == 0x85) {

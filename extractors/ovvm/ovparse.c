@@ -10,7 +10,7 @@
 #include "ovvm_i.h"
 
 /* ------------------------------------------------------------------
- * The built-in rules (docs-notes/ovvm.md)
+ * The built-in rules (extractors/ovvm/NOTES.md)
  */
 static const hm_ov_kw ov_kw[] = {
     { A_D A_A A_T A_E, HM_OV_R_DATE },
@@ -124,8 +124,14 @@ int hm_ov_ieq(const unsigned char *a, const unsigned char *b, size_t n)
 
 int hm_ov_iword(const unsigned char *d, size_t n, const char *w)
 {
-    size_t k = strlen(w);
-    return k == n && hm_ov_ieq(d, (const unsigned char *)w, n);
+    const unsigned char *u = (const unsigned char *)w;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned x = d[i], y = u[i];
+        if (y == 0 || HM_OV_UP(x) != HM_OV_UP(y))
+            return 0;
+    }
+    return u[n] == 0;
 }
 
 size_t hm_ov_utoa(unsigned long v, unsigned char *out)
@@ -211,6 +217,9 @@ int hm_ov_has_ctl(const unsigned char *s, size_t n)
             if ((c < 0x20 && c != B_TAB) || c == B_DEL)
                 return 1;
             i++;
+        } else if (c >= 0xC3 && c <= 0xDF && i + 1 < n
+                   && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;     /* U+00C0..U+07FF: no control */
         } else {
             unsigned long u;
             size_t k = hm_utf8_decode(s + i, n - i, &u);

@@ -11,7 +11,7 @@
  * caller's allocator; memory is bounded (see each part).
  *
  * The layout of notebooks and the NAMES tag list are not publicly
- * documented ([U], see docs-notes/ovvm.md). The rules are kept as
+ * documented ([U], see extractors/ovvm/NOTES.md). The rules are kept as
  * data (hm_ov_rules) so that they can be changed without code.
  */
 #ifndef HM_OVVM_H
@@ -45,7 +45,7 @@ typedef struct hm_ov_kw {
     int role;
 } hm_ov_kw;
 
-/* Date form elements (see docs-notes/ovvm.md). A form is a list of
+/* Date form elements (see extractors/ovvm/NOTES.md). A form is a list of
  * elements ended by HM_OV_D_END; optional elements may match
  * nothing. */
 #define HM_OV_D_END 0
@@ -86,7 +86,7 @@ typedef struct hm_ov_rules {
     size_t ndates;
 } hm_ov_rules;
 
-/* The built-in rules (docs-notes/ovvm.md lists them). */
+/* The built-in rules (extractors/ovvm/NOTES.md lists them). */
 const hm_ov_rules *hm_ov_default_rules(void);
 
 /* ------------------------------------------------------------------

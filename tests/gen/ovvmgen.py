@@ -389,15 +389,19 @@ def make_note(rng, cp, owner, people, when, width, force_sent=False,
     style = rng.choice([3, 4]) if gateway else rng.choice([0, 0, 1, 2])
     ftext, faddr = addr_text(rng, cp, sender, style)
     recs = ['Date: ' + date_text(rng, *when)]
+    cc = []
     recs += wrap_header('From: ' + ftext, width)
     nto = rng.randint(1, 6)
-    tos = [addr_text(rng, cp, rng.choice(people + [owner]),
-                     rng.choice([0, 0, 1, 2, 3]))[0] for _ in range(nto)]
+    pairs = [addr_text(rng, cp, rng.choice(people + [owner]),
+                       rng.choice([0, 0, 1, 2, 3])) for _ in range(nto)]
+    tos = [t for t, _ in pairs]
+    taddr = [x for _, x in pairs]
     sep = ', ' if rng.random() < 0.7 else '  '
     if sep == '  ':
         # the CMS form: blank-separated userid at node items
-        tos = ['%s at %s' % (p.userid, p.node)
-               for p in rng.sample(people, min(nto, len(people)))]
+        smp = rng.sample(people, min(nto, len(people)))
+        tos = ['%s at %s' % (p.userid, p.node) for p in smp]
+        taddr = [p.profs() for p in smp]
         nto = len(tos)
     line = 'To:   '
     for i, t in enumerate(tos):
@@ -410,6 +414,7 @@ def make_note(rng, cp, owner, people, when, width, force_sent=False,
     if rng.random() < 0.3:
         p = rng.choice(people)
         recs.append('cc:   %s at %s' % (p.userid, p.node))
+        cc.append(p.profs())
     subject = ''
     if rng.random() < 0.85:
         subject = words(rng, cp, rng.randint(1, 12))
@@ -423,6 +428,7 @@ def make_note(rng, cp, owner, people, when, width, force_sent=False,
                      sender.node.lower()))
         recs.append('Received: from %s.example.com by %s' %
                     (sender.node.lower(), owner.node))
+    hdr_end = len(recs)
     recs.append('')
     for _ in range(rng.randint(1, body)):
         if rng.random() < 0.15:
@@ -438,6 +444,11 @@ def make_note(rng, cp, owner, people, when, width, force_sent=False,
         'sent': sent,
         'nto': nto,
         'subject': subject,
+        # for end-to-end tests: recipients and the body as the
+        # extractor must give them
+        'to': taddr,
+        'cc': cc,
+        'body': '\n'.join(recs[hdr_end + 1:]),
     }
     return recs, entry
 

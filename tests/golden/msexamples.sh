@@ -5,7 +5,7 @@
 # asserts the return code, the exact list of problem messages (every
 # HMG line except the counts 0420-0424, in order) and key values in
 # their texts (offsets, lengths). Prints "ok N name" / "not ok N name".
-# See docs-notes/msexamples.md for the verdict on each example.
+# See common/MSEXAMPLES.md for the verdict on each example.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 MC=build/bin/migcheck

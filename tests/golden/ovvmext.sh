@@ -1,0 +1,371 @@
+#!/bin/bash
+# ovvmext.sh - end-to-end tests of ovvmext (the OfficeVision/VM
+# extractor). Prints "ok N name" or "not ok N name" per case (counted
+# by build/runcheck.sh).
+#   - the bundled store: extracts, migcheck exits 0
+#   - generated stores (tests/gen/ovvmgen.py) in CCSIDs 037, 273, 500,
+#     1140, 277: every note once with sender, recipients, subject,
+#     dates and body (national characters as UTF-8); the report's
+#     totals equal the generator's counts
+#   - the real 1993 CMS NOTE as a reader file of user MEA
+#   - damaged notebooks: warnings, raw notes, return code 4, no crash
+#   - an interrupted run resumed with --status, and partitions
+#     combined with migcomb, give the set of one uninterrupted run
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+OX=build/bin/ovvmext
+MC=build/bin/migcheck
+MB=build/bin/migcomb
+DUMP=build/obj/tests/native/host/test_ovvmext_e2e
+GEN=tests/gen/ovvmgen.py
+T=build/out/golden_ovvmext
+rm -rf "$T"; mkdir -p "$T"
+n=0
+ok() { n=$((n + 1)); echo "ok $n $*"; }
+nok() { n=$((n + 1)); echo "not ok $n $*"; }
+
+for b in "$OX" "$MC" "$MB" "$DUMP"; do
+    if [ ! -x "$b" ]; then
+        nok "$b not built (make -f Makefile.unix all native-tests)"
+        exit 1
+    fi
+done
+
+# run ovvmext; $1 = log name, rest = options; sets rc
+ox() {
+    local log=$1; shift
+    "$OX" --quiet "$@" >"$T/$log.log" 2>&1
+    rc=$?
+}
+
+# ---- the bundled store ----
+ox bundled --store tests/data/ovvm-store --ccsid 273 --out "$T/bundled"
+"$MC" "$T/bundled" >"$T/bundled.check" 2>&1
+mrc=$?
+if [ $rc -le 4 ] && [ $mrc -eq 0 ]; then
+    ok "bundled store: ovvmext rc $rc, migcheck rc 0"
+else nok "bundled store: ovvmext rc $rc, migcheck rc $mrc"
+    tail -5 "$T/bundled.log" "$T/bundled.check"; fi
+
+# ---- generated stores ----
+# compare SET MANIFEST.json: every note exactly once, documents and
+# reader files, the report's totals
+compare() {
+    "$DUMP" --dump "$1" >"$1.jsonl" 2>"$1.dumperr" || return 1
+    python3 - "$1" "$2" <<'EOF'
+import collections, csv, json, sys
+setdir, manpath = sys.argv[1], sys.argv[2]
+man = json.load(open(manpath, encoding='utf-8'))
+items = [json.loads(l) for l in open(setdir + '.jsonl', encoding='utf-8')]
+msgs = [i for i in items if i['kind'] == 'message']
+nl = lambda s: s.replace('\r\n', '\n')
+def key(acct, folder, frm, to, cc, subj, date, unread, body):
+    return (acct, tuple(folder), frm, tuple(to), tuple(cc), subj, date,
+            date, unread, body)
+want = collections.Counter()
+ndoc = natt = npab = ndl = 0
+for uid, am in man['accounts'].items():
+    acct = 'PROFS:%s(%s)' % (am['node'], uid)
+    for book, nb in am['notebooks'].items():
+        assert len(nb['items']) == nb['notes'], 'manifest cut short'
+        for e in nb['items']:
+            folder = ['Sent Items'] if e['sent'] else [book]
+            want[key(acct, folder, e['from'], e['to'], e['cc'],
+                     e['subject'], e['date'], 0, e['body'])] += 1
+    for r in am['rdr']:
+        if r['kind'] == 'mail':
+            e = r['note']
+            want[key(acct, [], e['from'], e['to'], e['cc'],
+                     e['subject'], e['date'], 1, e['body'])] += 1
+        else:
+            ndoc += 1
+    ndoc += len(am['docs'])
+    names = am['names']
+    npab += names['entries'] - len(names['lists'])
+    ndl += len(names['lists'])
+got = collections.Counter()
+docs = []
+for m in msgs:
+    if m['att']:
+        docs.append(m)
+        continue
+    got[key(m['account'], m['folder'], m['from'][0][1],
+            [a for _, a in m['to']], [a for _, a in m['cc']],
+            m['subject'], m['sent'], m['unread'], nl(m['body']))] += 1
+    assert m['sent'] == m['received'], m
+bad = (want - got) + (got - want)
+if bad:
+    for k in list(want - got)[:3]:
+        print('missing:', k)
+    for k in list(got - want)[:3]:
+        print('unexpected:', k)
+    sys.exit('notes differ: %d missing, %d unexpected' %
+             (sum((want - got).values()), sum((got - want).values())))
+assert sum(v for v in got.values() if v != 1) == 0
+# documents and reader files: their text as the body, one attachment
+texts = collections.Counter()
+for uid, am in man['accounts'].items():
+    for d in am['docs']:
+        texts[d['text']] += 1
+    for r in am['rdr']:
+        if r['kind'] != 'mail':
+            texts[r['text']] += 1
+gtexts = collections.Counter(nl(m['body']) for m in docs)
+assert gtexts == texts, 'document texts differ'
+assert all(len(m['att']) == 1 for m in docs)
+# national characters arrived as UTF-8
+alltext = ''.join(m['subject'] + m['body'] for m in msgs)
+assert sum(1 for ch in alltext if ord(ch) > 127) > 0, 'no national chars'
+assert '\ufffd' not in alltext, 'replacement characters'
+# the report's totals
+rows = list(csv.DictReader(open(setdir + '/MIGRATE.CSV', encoding='utf-8')))
+tot = [r for r in rows if r['Account'] == '(total)'][0]
+notes = sum(nb['notes'] for am in man['accounts'].values()
+            for nb in am['notebooks'].values())
+mails = sum(1 for am in man['accounts'].values() for r in am['rdr']
+            if r['kind'] == 'mail')
+expect = {'Messages': notes + mails + ndoc, 'Attachments': ndoc,
+          'PAB entries': npab, 'PAB lists': ndl,
+          'Directory objects': len(man['accounts']), 'Documents': 0}
+for k, v in expect.items():
+    for col in ('found', 'written'):
+        g = int(tot['%s %s' % (k, col)])
+        assert g == v, '%s %s: %d, manifest %d' % (k, col, g, v)
+    assert int(tot[k + ' failed']) == 0
+print('%d notes, %d documents and reader files: same' %
+      (sum(want.values()), len(docs)))
+EOF
+}
+
+seed=11
+for cc in 037 273 500 1140 277; do
+    g="$T/gen$cc"
+    seed=$((seed + 7))
+    if ! python3 "$GEN" "$g" --seed $seed --ccsid $((10#$cc)) \
+        --accounts 3 --notes 25 --rdr 2 >"$g.genlog" 2>&1; then
+        nok "generator, CCSID $cc"; cat "$g.genlog"; continue; fi
+    ox "gen$cc" --store "$g" --ccsid $((10#$cc)) --out "$g.set"
+    "$MC" "$g.set" >"$g.check" 2>&1
+    mrc=$?
+    if [ $rc -le 4 ] && [ $mrc -eq 0 ] &&
+        compare "$g.set" "$g/manifest.json" >"$g.cmp" 2>&1; then
+        ok "CCSID $cc store (seed $seed): $(tail -1 "$g.cmp")"
+    else
+        nok "CCSID $cc store (seed $seed): ovvmext rc $rc, migcheck" \
+            "rc $mrc"
+        tail -5 "$g.cmp" "$T/gen$cc.log" "$g.check"
+    fi
+done
+
+# ---- the real 1993 note as a reader file ----
+NOTE=../shared/samples/netdata/cmsnote.netdata
+if [ ! -f "$NOTE" ]; then
+    echo "SKIP: $NOTE absent (../shared/samples): real-note test not run"
+else
+    S="$T/mea/store"
+    mkdir -p "$S/MEA/RDR"
+    cp "$NOTE" "$S/MEA/RDR/0001.NETDATA"
+    ox mea --store "$S" --ccsid 37 --out "$T/mea/set"
+    "$DUMP" --dump "$T/mea/set" >"$T/mea.jsonl" 2>&1
+    if [ $rc -eq 0 ] && python3 - "$T/mea.jsonl" <<'EOF'
+import json, sys
+items = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
+m = [i for i in items if i['kind'] == 'message']
+assert len(m) == 1, m
+m = m[0]
+assert m['folder'] == [] and m['unread'] == 1, m
+assert m['sent'] == '19931113225242' == m['received'], m
+assert m['from'] == [['CMS1 at ALIJKU11', 'PROFS:ALIJKU11(CMS1)']], m
+assert m['to'] == [['MEA at FINFILES', 'PROFS:FINFILES(MEA)']], m
+assert m['body'].strip() == 'Test', m
+assert m['account'] == 'PROFS:FINFILES(MEA)', m
+EOF
+    then ok "real 1993 CMS NOTE: one unread Inbox message, 19931113225242"
+    else nok "real 1993 CMS NOTE (rc $rc)"; cat "$T/mea.log" "$T/mea.jsonl"
+    fi
+fi
+
+# ---- damaged notebooks ----
+python3 - "$T/damaged" <<'EOF'
+import os, sys
+out = sys.argv[1]
+def e(s):
+    return s.encode('cp037')
+def f80(recs, cut=0):
+    b = b''.join(e(r).ljust(80, b'\x40') if isinstance(r, str)
+                 else r.ljust(80, b'\x40') for r in recs)
+    return b[:len(b) - cut] if cut else b
+good = ['Date: 13 November 93, 22:52:42 CET', 'From: CMS1 at ALIJKU11',
+        'To: DAMG at VMA', 'Subject: first', '', 'good body']
+garbage = ['', '=' * 40, '', 'Date: 14 Nov 93 10:00:00',
+           'From: CMS1 at ALIJKU11', '@@@ not a header ###',
+           'Subject: lost', '', 'body of a note with a bad header']
+junk = ['', '=' * 40, '', 'Date: 15 Nov 93 10:00:00',
+        'From: CMS1 at ALIJKU11', bytes(range(0, 60)), 'To: DAMG at VMA',
+        '', 'after junk']
+tail = ['', '=' * 40, '', 'Date: 16 Nov 93 10:00:00',
+        'From: CMS1 at ALIJKU11', 'To: DAMG at VMA', 'Subject: last',
+        '', 'the last record is cut short here']
+d = os.path.join(out, 'A', 'DAMG')
+os.makedirs(d)
+open(os.path.join(d, 'ALL.NOTEBOOK'), 'wb').write(
+    f80(good + garbage + junk + tail, cut=30))
+# pure binary junk as a second notebook, text before the first note
+open(os.path.join(d, 'JUNK.NOTEBOOK'), 'wb').write(
+    bytes((i * 37 + 11) % 256 for i in range(1600)))
+open(os.path.join(d, 'PRE.NOTEBOOK'), 'wb').write(
+    f80(['no date here', 'just text'] + good))
+# store B: a V notebook cut inside a record, a cut NETDATA reader file
+d = os.path.join(out, 'B', 'DAMG')
+os.makedirs(os.path.join(d, 'RDR'))
+v = b''
+for r in good + tail:
+    x = e(r) or b'\x40'
+    v += (len(x) + 4).to_bytes(2, 'big') + b'\0\0' + x
+open(os.path.join(d, 'ALL.NOTEBOOK'), 'wb').write(v[:-20])
+nd = open('tests/data/ovvm-store/RDR/LEF21/0001.NETDATA', 'rb').read()
+open(os.path.join(d, 'RDR', '0001.NETDATA'), 'wb').write(nd[:len(nd) // 2])
+open(os.path.join(d, 'RDR', '0002.NETDATA'), 'wb').write(
+    nd[:200] + bytes(range(256)) * 3)
+EOF
+ox damagedA --store "$T/damaged/A" --ccsid 37 --node VMA \
+    --out "$T/damaged/A.set"
+"$MC" "$T/damaged/A.set" >"$T/damagedA.check" 2>&1
+mrc=$?
+"$DUMP" --dump "$T/damaged/A.set" >"$T/damagedA.jsonl" 2>&1
+nmsg=$(grep -c '"kind":"message"' "$T/damagedA.jsonl")
+if [ $rc -eq 4 ] && [ $mrc -eq 0 ] &&
+    grep -q 'HMG0500W' "$T/damagedA.log" &&
+    grep -q 'HMG0157W' "$T/damagedA.log" &&
+    grep -q 'HMG0548W' "$T/damagedA.log" &&
+    grep -q '"subject":"first"' "$T/damagedA.jsonl" &&
+    grep -q '"subject":"last"' "$T/damagedA.jsonl" &&
+    grep -q 'bad header' "$T/damagedA.jsonl" && [ "$nmsg" -ge 6 ]; then
+    ok "damaged notebooks: warnings, raw notes, rc 4 ($nmsg messages)"
+else nok "damaged notebooks: rc $rc, migcheck $mrc, $nmsg messages"
+    cat "$T/damagedA.log"; fi
+ox damagedB --store "$T/damaged/B" --ccsid 37 --node VMA \
+    --out "$T/damaged/B.set"
+"$MC" "$T/damaged/B.set" >"$T/damagedB.check" 2>&1
+mrc=$?
+"$DUMP" --dump "$T/damaged/B.set" >"$T/damagedB.jsonl" 2>&1
+if [ $rc -eq 8 ] && [ $mrc -eq 0 ] &&
+    grep -q 'HMG0540W' "$T/damagedB.log" &&
+    grep -q '"subject":"first"' "$T/damagedB.jsonl"; then
+    ok "cut V notebook and NETDATA: errors, the notes before kept, rc 8"
+else nok "cut V notebook and NETDATA: rc $rc, migcheck $mrc"
+    cat "$T/damagedB.log"; fi
+
+# ---- restart and partitions ----
+R="$T/restart"
+python3 "$GEN" "$R/store" --seed 77 --ccsid 500 --accounts 5 \
+    --notes 400 --rdr 3 >/dev/null 2>&1
+ox full --store "$R/store" --ccsid 500 --out "$R/full"
+full_rc=$rc
+# same_set A B: the same files, byte for byte (not the status file,
+# not the temporary files a killed run leaves)
+same_set() {
+    local f
+    [ "$(cd "$1" && ls | grep -v '^STATUS\|\.tmp-' | sort)" = \
+      "$(cd "$2" && ls | grep -v '^STATUS\|\.tmp-' | sort)" ] || return 1
+    for f in $(cd "$1" && ls | grep -v '^STATUS\|\.tmp-'); do
+        cmp -s "$1/$f" "$2/$f" || { echo "differs: $f"; return 1; }
+    done
+}
+# (a) interrupted by kill -9 once the first account is done
+mkdir -p "$R/kill"
+"$OX" --quiet --store "$R/store" --ccsid 500 --out "$R/kill" \
+    --status STATUS.TXT >"$R/kill1.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 3000); do
+    [ -f "$R/kill/STATUS.TXT" ] &&
+        [ "$(grep -c '^A,' "$R/kill/STATUS.TXT")" -ge 1 ] && break
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.01
+done
+killed=no
+if kill -9 $pid 2>/dev/null; then killed=yes; fi
+wait $pid 2>/dev/null
+done1=$(grep -c '^A,' "$R/kill/STATUS.TXT" 2>/dev/null)
+ox kill2 --store "$R/store" --ccsid 500 --out "$R/kill" \
+    --status STATUS.TXT
+if [ $rc -eq $full_rc ] && same_set "$R/full" "$R/kill"; then
+    ok "killed (${killed}, after $done1 accounts) and resumed with" \
+        "--status: the same bytes as one run"
+else nok "killed and resumed: rc $rc, set differs"; fi
+# (b) a crash after the first account, made exactly: a complete run's
+# status file cut inside its fourth line, the packing list and the
+# report gone; the files of later accounts are rewritten
+ox st1 --store "$R/store" --ccsid 500 --out "$R/resume" \
+    --status STATUS.TXT
+head -c $(($(head -3 "$R/resume/STATUS.TXT" | wc -c) + 9)) \
+    "$R/resume/STATUS.TXT" >"$R/cut.txt"
+mv "$R/cut.txt" "$R/resume/STATUS.TXT"
+rm -f "$R/resume/MIGRATE.PKL" "$R/resume/MIGRATE.CSV"
+ox st2 --store "$R/store" --ccsid 500 --out "$R/resume" \
+    --status STATUS.TXT
+if [ $rc -eq $full_rc ] && same_set "$R/full" "$R/resume" &&
+    grep -q 'HMG0480W' "$T/st2.log"; then
+    ok "a crash after the first account (status cut), resumed: the" \
+        "same bytes as one run"
+else nok "status cut after the first account: rc $rc, set differs"
+    tail -3 "$T/st2.log"; fi
+# (c) partitions 1/2 and 2/2 combined with migcomb
+ox p1 --store "$R/store" --ccsid 500 --out "$R/p1" --partition 1/2
+r1=$rc
+ox p2 --store "$R/store" --ccsid 500 --out "$R/p2" --partition 2/2
+r2=$rc
+"$MB" "$R/comb" "$R/p1/P01OF02.PKL" "$R/p2/P02OF02.PKL" \
+    >"$R/comb.log" 2>&1
+crc=$?
+"$MC" "$R/comb" >"$R/comb.check" 2>&1
+mrc=$?
+# files_in A B: every file of A but the report is in B, the same
+files_in() {
+    local f
+    for f in $(cd "$1" && ls | grep -v 'CSV$'); do
+        cmp -s "$1/$f" "$2/$f" || { echo "differs: $f"; return 1; }
+    done
+}
+if [ $r1 -le 4 ] && [ $r2 -le 4 ] && [ $crc -eq 0 ] && [ $mrc -eq 0 ] &&
+    files_in "$R/full" "$R/comb"; then
+    ok "partitions 1/2 and 2/2 combined by migcomb: migcheck rc 0," \
+        "the files of one run"
+else nok "partitions: rc $r1 $r2, migcomb $crc, migcheck $mrc"
+    cat "$R/comb.log"; fi
+
+# ---- options: directory only, remote, free documents ----
+ox dironly --store tests/data/ovvm-store --ccsid 273 --directory \
+    --out "$T/dironly"
+"$DUMP" --dump "$T/dironly" >"$T/dironly.jsonl" 2>&1
+if [ $rc -eq 0 ] && grep -q '"mailboxes":2' "$T/dironly.jsonl" &&
+    grep -q '"messages":0,' "$T/dironly.jsonl"; then
+    ok "--directory: two mailboxes and nothing else"
+else nok "--directory (rc $rc)"; fi
+python3 -c "import sys; sys.stdout.buffer.write(
+    ':nick.ALF :userid.ALF :node.VMX :name.Alf Ödegård'
+    .encode('cp273').ljust(80, b'\x40'))" >"$T/sys.names"
+ox remote --store tests/data/ovvm-store --ccsid 273 --remote \
+    --sysnames "$T/sys.names" --accounts /dev/stdin --out "$T/remote" \
+    <<<"LEF21"
+"$DUMP" --dump "$T/remote" >"$T/remote.jsonl" 2>&1
+if [ $rc -le 4 ] &&
+    grep -q '"cn":"MLL79".*"target":"PROFS:DEARN(MLL79)"' \
+        "$T/remote.jsonl" &&
+    grep -q '"cn":"ALF","display":"Alf Ödegård"' "$T/remote.jsonl" &&
+    ! grep -q '"cn":"LEF21"' "$T/remote.jsonl"; then
+    ok "--remote: custom recipients for the users not migrated"
+else nok "--remote (rc $rc)"; cat "$T/remote.jsonl"; fi
+ox free --store tests/data/ovvm-store --ccsid 273 --free-docs \
+    --out "$T/free"
+"$DUMP" --dump "$T/free" >"$T/free.jsonl" 2>&1
+if [ $rc -le 4 ] && grep -q '"documents":2' "$T/free.jsonl"; then
+    ok "--free-docs: documents as free documents"
+else nok "--free-docs (rc $rc)"; fi
+ox doctypes --store tests/data/ovvm-store --ccsid 273 \
+    --doc-types RFT=skip --out "$T/doctypes"
+"$DUMP" --dump "$T/doctypes" >"$T/doctypes.jsonl" 2>&1
+if [ $rc -le 4 ] && grep -q '"attachments":2,' "$T/doctypes.jsonl"; then
+    ok "--doc-types RFT=skip leaves the documents out"
+else nok "--doc-types (rc $rc)"; fi
+exit 0
