@@ -32,12 +32,15 @@ QUIET=0
 # the core that must run on Hercules (issue 7 item 4): code pages,
 # messages, records, NETDATA and IEBCOPY (netdata.c needs detect.c's
 # helpers; ndwrite.c builds the vectors' transmissions), migration-
-# file writing, the copybook decoder. The NOTE parser goes here too
-# once it exists.
+# file writing (migfile.c also has the item time helpers), the
+# copybook decoder, and the OfficeVision/VM NOTE parser: notebooks
+# and mail files, dates and addresses, NAMES files, DCA documents.
 CORE="${HM_HERC_CORE:-common/msg.c common/memsrc.c common/codepage.c
  common/cp_tables.c common/record.c common/netdata.c common/ndwrite.c
  common/iebcopy.c common/detect.c common/migwrite.c common/migfile.c
- common/copybook.c common/layout.c}"
+ common/copybook.c common/layout.c extractors/ovvm/notebook.c
+ extractors/ovvm/ovparse.c extractors/ovvm/names.c
+ extractors/ovvm/dca.c}"
 CC="${HM_HERC_CC:-s390x-linux-gnu-gcc}"
 OBJCOPY="${HM_HERC_OBJCOPY:-s390x-linux-gnu-objcopy}"
 HERCULES="${HM_HERC_HERCULES:-hercules}"

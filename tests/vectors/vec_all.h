@@ -13,14 +13,11 @@
 #include "vec_nd.h"
 #include "vec_ieb.h"
 #include "vec_mig.h"
+#include "vec_note.h"
 #include "vec_cpy.h"
-/* The NOTE parser (issue 7 item 4) does not exist yet: its vectors
- * go into vec_note.h, included here, with hv_note added to
- * hv_groups after hv_mig, and its module to CORE in
- * build/herc/run.sh. */
 
 static const hv_group hv_groups[] = {
-    hv_msg, hv_cp, hv_rec, hv_nd, hv_ieb, hv_mig, hv_cpy
+    hv_msg, hv_cp, hv_rec, hv_nd, hv_ieb, hv_mig, hv_note, hv_cpy
 };
 #define HV_NGROUPS ((int)HV_NA(hv_groups))
 
