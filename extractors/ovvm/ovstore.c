@@ -654,6 +654,8 @@ typedef struct ovs_rd {
     unsigned long vmem;         /* VMARC: the member read */
     unsigned long nrec;
     int err;
+    int cut;                    /* the file is cut short at its end:
+                                 * nothing was left unread */
 } ovs_rd;
 
 static long rd_src(void *ctx, unsigned char *buf, size_t n)
@@ -931,6 +933,10 @@ static int rd_next(ovs_rd *r, const unsigned char **d, size_t *n)
         r->nrec++;
     else if (k < 0)
         r->err = 1;
+    else if (r->nd)
+        r->cut = hm_nd_cut(r->nd);
+    else if (r->rdr)
+        r->cut = hm_rec_cut(r->rdr);
     return k;
 }
 
@@ -963,7 +969,8 @@ static int ovs_item(void *ctx, const hm_item *it, const hm_ov_meta *meta)
     return 0;
 }
 
-/* a file read only in part: the items before are kept */
+/* a file read only in part (reading stopped with bytes left unread:
+ * an error): the items before are kept */
 static void damaged(hm_ovs *s, ovs_rd *r)
 {
     char b1[24], b2[24];
@@ -1286,6 +1293,8 @@ static int doc_prepare(hm_ovs *s, ovs_doc *d)
     d->osize = x.nraw;
     if (x.rd.err)
         s->st.damaged++;
+    else if (x.rd.cut && d->member < 0)
+        s->st.cut++;        /* reader files: counted by do_reader */
     ds_free(&x);
     return 0;
 }
@@ -1940,6 +1949,8 @@ static int do_names(hm_ovs *s, const ovs_file *f)
             break;
     if (k < 0)
         damaged(s, &r);
+    else if (r.cut)
+        s->st.cut++;
     rd_close(&r);
     hm_ov_names_finish(nm);
     s->nitems = 0;
@@ -2015,19 +2026,41 @@ static int do_notebook(hm_ovs *s, const ovs_file *f)
     while ((k = rd_next(&r, &d, &n)) == 1)
         if (hm_ov_nb_record(nb, d, n) != 0)
             break;
-    if (k < 0 && !s->stop)
-        damaged(s, &r);
+    if (k == 0 && r.cut) {
+        /* cut short at its end: the last note is kept, flagged */
+        s->st.cut++;
+        hm_ov_nb_cut(nb);
+    }
     if (!s->stop && k != 1)
         hm_ov_nb_finish(nb);
+    if (k < 0 && !s->stop)
+        damaged(s, &r);
     s->in_nb = 0;
     hm_ov_nb_close(nb);
     rd_close(&r);
     return s->stop ? -1 : 0;
 }
 
-static int nd_recs(void *ctx, const unsigned char **d, size_t *n)
+/* a reader mail file: one unread Inbox message; a transmission cut
+ * short inside it keeps the note (hm_ov_nb_cut). 0 or -1. */
+static int ovs_mailfile(hm_ovs *s, ovs_rd *r, const char *path)
 {
-    return rd_next((ovs_rd *)ctx, d, n);
+    hm_ov_nb *nb = hm_ov_nb_open(&s->al, r->cv, s->log, path, NULL, 0,
+                                 HM_OV_MAILFILE, &s->opt, ovs_item, s);
+    const unsigned char *d;
+    size_t n;
+    int k;
+    if (!nb)
+        return -1;
+    while ((k = rd_next(r, &d, &n)) == 1)
+        if (hm_ov_nb_record(nb, d, n) != 0)
+            break;
+    if (k == 0 && r->cut)
+        hm_ov_nb_cut(nb);
+    if (k == 0 && hm_ov_nb_finish(nb) != 0)
+        k = -1;
+    hm_ov_nb_close(nb);
+    return k == 0 ? 0 : -1;
 }
 
 /* the sender of a document message: the owner */
@@ -2251,8 +2284,7 @@ static int do_reader(hm_ovs *s, const ovs_file *f)
             s->st.mails++;
             s->nitems = 0;
             r.nrec = 0;
-            if (hm_ov_mailfile(&s->al, r.cv, s->log, path, &s->opt,
-                               nd_recs, &r, ovs_item, s) != 0) {
+            if (ovs_mailfile(s, &r, path) != 0) {
                 if (s->stop)
                     break;
                 if (r.err)
@@ -2269,6 +2301,8 @@ static int do_reader(hm_ovs *s, const ovs_file *f)
     }
     if (k < 0 && !s->stop && !r.err)
         s->st.skipped++;
+    if (hm_nd_cut(r.nd))
+        s->st.cut++;
     rd_close(&r);
     return s->stop ? -1 : 0;
 }
@@ -2654,14 +2688,15 @@ void hm_ovs_summary(hm_ovs *s)
     for (i = 0; i < 8; i++)
         a[i] = hm_fmt_ulong(v[i], b[i]);
     hm_msg(s->log, HMM_OVSSUM, a, 8);
-    if (t->raw || t->nodate || t->damaged || t->skipped) {
+    if (t->raw || t->nodate || t->damaged || t->skipped || t->cut) {
         v[0] = t->raw;
         v[1] = t->nodate;
         v[2] = t->damaged;
         v[3] = t->skipped;
-        for (i = 0; i < 4; i++)
+        v[4] = t->cut;
+        for (i = 0; i < 5; i++)
             a[i] = hm_fmt_ulong(v[i], b[i]);
-        hm_msg(s->log, HMM_OVSSUMBAD, a, 4);
+        hm_msg(s->log, HMM_OVSSUMBAD, a, 5);
     }
 }
 

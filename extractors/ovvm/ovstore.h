@@ -97,7 +97,10 @@ typedef struct hm_ovs_stats {
     unsigned long mails;        /* reader mail files */
     unsigned long sendfiles;    /* other reader files */
     unsigned long docs;         /* documents */
-    unsigned long damaged;      /* files read only in part */
+    unsigned long damaged;      /* files read only in part (bytes
+                                 * left unread) */
+    unsigned long cut;          /* files cut short at their end (all
+                                 * their bytes kept) */
     unsigned long skipped;      /* files or items left out */
 } hm_ovs_stats;
 

@@ -50,6 +50,21 @@ static void fs_f80(mfile *f, const char *const *recs)
     }
 }
 
+/* V records (RDWs) of page 037 from literals */
+static void fs_v(mfile *f, const char *const *recs)
+{
+    const hm_cpage *cp = hm_cp_builtin(37);
+    for (; *recs; recs++) {
+        size_t k = t_host(cp, *recs, f->data + f->n + 4);
+        if (k == 0)
+            f->data[f->n + 4 + k++] = 0x40;
+        f->data[f->n] = (unsigned char)((k + 4) >> 8);
+        f->data[f->n + 1] = (unsigned char)((k + 4) & 0xFF);
+        f->data[f->n + 2] = f->data[f->n + 3] = 0;
+        f->n += k + 4;
+    }
+}
+
 static int mb_write(void *ctx, const unsigned char *d, size_t n)
 {
     mfile *f = (mfile *)ctx;
@@ -445,8 +460,8 @@ static void test_infer_free(void **state)
     assert_true(t_has(&tl, 531));
 }
 
-/* damaged input: junk as a notebook, a cut NETDATA reader file; the
- * walker goes on */
+/* damaged input: junk as a notebook, a NETDATA reader file cut short
+ * (a warning; its note kept); the walker goes on */
 static void test_damaged(void **state)
 {
     hm_log lg;
@@ -464,8 +479,16 @@ static void test_damaged(void **state)
     f = &FS[2];         /* ALL.NOTEBOOK: binary junk in it */
     for (i = 100; i < 400; i++)
         f->data[i] = (unsigned char)(i * 37);
-    f = &FS[6];         /* the NETDATA mail file, cut */
-    f->n = f->n / 2;
+    f = &FS[6];         /* the NETDATA mail file, cut in "mail body" */
+    {
+        unsigned char mb[16];
+        size_t nm = t_host(hm_cp_builtin(37), "mail body", mb);
+        for (i = 0; i + nm <= f->n; i++)
+            if (memcmp(f->data + i, mb, nm) == 0)
+                break;
+        assert_true(i + nm <= f->n);
+        f->n = i + 4;
+    }
     t_loginit(&lg, &tl);
     hm_set_init(&set, &A);
     cfg_init(&c, &lg, &set);
@@ -476,8 +499,91 @@ static void test_damaged(void **state)
     assert_int_equal(src.next_account(src.ctx, &a), HM_PIPE_OK);
     assert_int_equal(src.items(src.ctx, &a, sink_emit, &k), HM_PIPE_OK);
     assert_true(k.n >= 3);
-    assert_true(tl.nw + tl.ne > 0);
+    assert_true(tl.nw > 0);
+    assert_int_equal(tl.ne, 0);
     assert_true(t_has(&tl, 500));
+    assert_true(t_has(&tl, 203));
+    /* the cut mail file's note is kept: unread, in the Inbox */
+    for (i = 0; i < (size_t)k.n; i++)
+        if (k.it[i].kind == HM_ITEM_MESSAGE && k.it[i].unread)
+            break;
+    assert_true(i < (size_t)k.n);
+    assert_int_equal(hm_ovs_stat(s)->cut, 1);
+    assert_int_equal(hm_ovs_stat(s)->damaged, 0);
+    hm_ovs_close(s);
+    hm_set_free(&set);
+}
+
+/* a V notebook cut short inside its last record: warnings, every note
+ * kept, the last one as far as it goes; a corrupt RDW in the middle
+ * with notes after it: an error, the notes before it kept */
+static void test_cut_v(void **state)
+{
+    hm_log lg;
+    tlog tl;
+    hm_settings set;
+    hm_ovs_cfg c;
+    hm_ovs *s;
+    hm_pipe_src src;
+    hm_account a;
+    static tsink k;
+    mfile *f, *fm;
+    (void)state;
+    make_store(1);
+    f = &FS[2];         /* ALL.NOTEBOOK as V records, cut */
+    f->n = 0;
+    fs_v(f, NOTEBOOK);
+    f->n -= 2;          /* "second bo" */
+    t_loginit(&lg, &tl);
+    hm_set_init(&set, &A);
+    cfg_init(&c, &lg, &set);
+    s = hm_ovs_open(&c);
+    assert_non_null(s);
+    hm_ovs_source(s, &src);
+    memset(&k, 0, sizeof k);
+    assert_int_equal(src.next_account(src.ctx, &a), HM_PIPE_OK);
+    assert_int_equal(src.items(src.ctx, &a, sink_emit, &k), HM_PIPE_OK);
+    assert_int_equal(k.n, 5);
+    assert_text(k.it[1].subject.s, k.it[1].subject.n, "Hello");
+    assert_text(k.it[2].subject.s, k.it[2].subject.n, "Answer");
+    assert_text(k.it[2].body.s, k.it[2].body.n, "second bo");
+    assert_true(t_has(&tl, 155));
+    assert_true(t_has(&tl, 505));
+    assert_int_equal(tl.ne, 0);
+    assert_int_equal(hm_ovs_stat(s)->cut, 1);
+    hm_ovs_close(s);
+    /* an RDW of length 2 after the first note's records, the second
+     * note after it: read as V (the formats file) */
+    f->n = 0;
+    {
+        static const char *const one[] = {
+            "Date: 13 November 93, 22:52:42 CET", "From: ALF at VMB",
+            "To: JDOE at VMA", "Subject: Hello", "", "first body line",
+            0
+        };
+        fs_v(f, one);
+        f->data[f->n++] = 0x00;
+        f->data[f->n++] = 0x02;
+        f->data[f->n++] = 0x00;
+        f->data[f->n++] = 0x00;
+        fs_v(f, NOTEBOOK + 6);
+    }
+    fm = fs_add("S/OVVMEXT.FORMATS", 0);
+    strcpy((char *)fm->data, "JDOE/ALL.NOTEBOOK format=v\n");
+    fm->n = strlen((char *)fm->data);
+    t_loginit(&lg, &tl);
+    s = hm_ovs_open(&c);
+    assert_non_null(s);
+    hm_ovs_source(s, &src);
+    memset(&k, 0, sizeof k);
+    assert_int_equal(src.next_account(src.ctx, &a), HM_PIPE_OK);
+    assert_int_equal(src.items(src.ctx, &a, sink_emit, &k), HM_PIPE_OK);
+    assert_int_equal(k.n, 4);
+    assert_text(k.it[1].subject.s, k.it[1].subject.n, "Hello");
+    assert_true(t_has(&tl, 150));
+    assert_true(t_has(&tl, 540));
+    assert_int_equal(hm_ovs_stat(s)->damaged, 1);
+    assert_int_equal(hm_ovs_stat(s)->cut, 0);
     hm_ovs_close(s);
     hm_set_free(&set);
 }
@@ -536,6 +642,7 @@ int main(void)
         cmocka_unit_test(test_store),
         cmocka_unit_test(test_infer_free),
         cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_cut_v),
         cmocka_unit_test(test_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
