@@ -50,8 +50,9 @@ else nok "bundled store: ovvmext rc $rc, migcheck rc $mrc"
     tail -5 "$T/bundled.log" "$T/bundled.check"; fi
 
 # ---- generated stores ----
-# compare SET MANIFEST.json: every note exactly once, documents and
-# reader files, the report's totals
+# compare SET MANIFEST.json: every note exactly once, documents (free
+# documents: the original and its text) and reader files, the report's
+# totals
 compare() {
     "$DUMP" --dump "$1" >"$1.jsonl" 2>"$1.dumperr" || return 1
     python3 - "$1" "$2" <<'EOF'
@@ -60,6 +61,7 @@ setdir, manpath = sys.argv[1], sys.argv[2]
 man = json.load(open(manpath, encoding='utf-8'))
 items = [json.loads(l) for l in open(setdir + '.jsonl', encoding='utf-8')]
 msgs = [i for i in items if i['kind'] == 'message']
+fdocs = [i for i in items if i['kind'] == 'document']
 nl = lambda s: s.replace('\r\n', '\n')
 def key(acct, folder, frm, to, cc, subj, date, unread, body):
     return (acct, tuple(folder), frm, tuple(to), tuple(cc), subj, date,
@@ -104,17 +106,32 @@ if bad:
     sys.exit('notes differ: %d missing, %d unexpected' %
              (sum((want - got).values()), sum((got - want).values())))
 assert sum(v for v in got.values() if v != 1) == 0
-# documents and reader files: their text as the body, one attachment
+# reader files: their text as the body, one attachment
 texts = collections.Counter()
+dtexts = collections.Counter()
 for uid, am in man['accounts'].items():
     for d in am['docs']:
-        texts[d['text']] += 1
+        name = d['file'].split('/')[-1]
+        dtexts[(uid, name, d['bytes'], d['text'])] += 1
     for r in am['rdr']:
         if r['kind'] != 'mail':
             texts[r['text']] += 1
 gtexts = collections.Counter(nl(m['body']) for m in docs)
-assert gtexts == texts, 'document texts differ'
+assert gtexts == texts, 'reader file texts differ'
 assert all(len(m['att']) == 1 for m in docs)
+# documents: free documents in Documents, from the owner: the DCA
+# stream as NAME.RFT, its text as NAME.RFT.TXT (CR LF)
+gd = collections.Counter()
+for f in fdocs:
+    assert f['folder'] == ['Documents'], f
+    assert f['from'][0][1] == f['account'], f
+    p = f['parts']
+    assert len(p) == 2 and p[1]['name'] == p[0]['name'] + '.TXT', f
+    assert '\n' not in f['text'].replace('\r\n', ''), 'bare LF'
+    uid = f['account'].split('(')[1].rstrip(')')
+    gd[(uid, p[0]['name'], p[0]['size'], nl(f['text']))] += 1
+assert gd == dtexts, 'documents differ: %r, %r' % (gd - dtexts,
+                                                  dtexts - gd)
 # national characters arrived as UTF-8
 alltext = ''.join(m['subject'] + m['body'] for m in msgs)
 assert sum(1 for ch in alltext if ord(ch) > 127) > 0, 'no national chars'
@@ -126,16 +143,21 @@ notes = sum(nb['notes'] for am in man['accounts'].values()
             for nb in am['notebooks'].values())
 mails = sum(1 for am in man['accounts'].values() for r in am['rdr']
             if r['kind'] == 'mail')
-expect = {'Messages': notes + mails + ndoc, 'Attachments': ndoc,
-          'PAB entries': npab, 'PAB lists': ndl,
-          'Directory objects': len(man['accounts']), 'Documents': 0}
+tt = man['totals']
+nfree = tt['documents']
+assert nfree == sum(len(am['docs']) for am in man['accounts'].values())
+assert tt['mails'] == mails and tt['sendfiles'] == ndoc - nfree
+expect = {'Messages': notes + mails + tt['sendfiles'],
+          'Attachments': tt['sendfiles'], 'PAB entries': npab,
+          'PAB lists': ndl, 'Directory objects': len(man['accounts']),
+          'Documents': nfree}
 for k, v in expect.items():
     for col in ('found', 'written'):
         g = int(tot['%s %s' % (k, col)])
         assert g == v, '%s %s: %d, manifest %d' % (k, col, g, v)
     assert int(tot[k + ' failed']) == 0
-print('%d notes, %d documents and reader files: same' %
-      (sum(want.values()), len(docs)))
+print('%d notes, %d documents, %d reader files: same' %
+      (sum(want.values()), len(fdocs), len(docs)))
 EOF
 }
 
@@ -420,7 +442,8 @@ if [ $r1 -le 4 ] && [ $r2 -le 4 ] && [ $crc -eq 0 ] && [ $mrc -eq 0 ] &&
 else nok "partitions: rc $r1 $r2, migcomb $crc, migcheck $mrc"
     cat "$R/comb.log"; fi
 
-# ---- options: directory only, remote, free documents ----
+# ---- options: directory only, remote, free documents, document
+# messages ----
 ox dironly --store tests/data/ovvm-store --ccsid 273 --directory \
     --out "$T/dironly"
 "$DUMP" --dump "$T/dironly" >"$T/dironly.jsonl" 2>&1
@@ -444,14 +467,27 @@ if [ $rc -le 4 ] &&
 else nok "--remote (rc $rc)"; cat "$T/remote.jsonl"; fi
 ox free --store tests/data/ovvm-store --ccsid 273 --free-docs \
     --out "$T/free"
-"$DUMP" --dump "$T/free" >"$T/free.jsonl" 2>&1
-if [ $rc -le 4 ] && grep -q '"documents":2' "$T/free.jsonl"; then
-    ok "--free-docs: documents as free documents"
+if [ $rc -le 4 ] && same_set "$T/bundled" "$T/free"; then
+    ok "--free-docs is the default: the same set"
 else nok "--free-docs (rc $rc)"; fi
+ox docmsg --store tests/data/ovvm-store --ccsid 273 --doc-messages \
+    --out "$T/docmsg"
+"$MC" "$T/docmsg" >"$T/docmsg.check" 2>&1
+mrc=$?
+"$DUMP" --dump "$T/docmsg" >"$T/docmsg.jsonl" 2>&1
+if [ $rc -le 4 ] && [ $mrc -eq 0 ] &&
+    grep -q '"documents":0' "$T/docmsg.jsonl" &&
+    grep -q '"attachments":4,' "$T/docmsg.jsonl" &&
+    grep -q '"folder":\["Documents"\].*"subject":"PLAN63 RFT".*'\
+'"att":\[{"name":"PLAN63.RFT","size":395' "$T/docmsg.jsonl"; then
+    ok "--doc-messages: documents as messages in Documents (text body," \
+        "the original attached)"
+else nok "--doc-messages (rc $rc, migcheck $mrc)"; fi
 ox doctypes --store tests/data/ovvm-store --ccsid 273 \
     --doc-types RFT=skip --out "$T/doctypes"
 "$DUMP" --dump "$T/doctypes" >"$T/doctypes.jsonl" 2>&1
-if [ $rc -le 4 ] && grep -q '"attachments":2,' "$T/doctypes.jsonl"; then
+if [ $rc -le 4 ] && grep -q '"attachments":2,' "$T/doctypes.jsonl" &&
+    grep -q '"documents":0' "$T/doctypes.jsonl"; then
     ok "--doc-types RFT=skip leaves the documents out"
 else nok "--doc-types (rc $rc)"; fi
 exit 0
