@@ -186,9 +186,10 @@ const hm_nd_trans *hm_nd_info(const hm_nd *r);
 /* Advance to the data of the next file: reads control records up to
  * the next INMR03 (skipping what is left of the current file's
  * data). Returns 1 and sets *f, 0 after INMR06 (end of the
- * transmission), -1 after an error (reported; the transmission
- * cannot be read further). INMR02 records precede the first INMR03,
- * so after the first call the file table below is complete. */
+ * transmission) or at the end of a transmission cut short, -1 after
+ * an error (reported; the transmission cannot be read further).
+ * INMR02 records precede the first INMR03, so after the first call
+ * the file table below is complete. */
 int hm_nd_next_file(hm_nd *r, const hm_nd_file **f);
 
 /* Number of files announced by INMR02 records so far, and the i-th
@@ -213,6 +214,12 @@ int hm_nd_next_data(hm_nd *r, const unsigned char **d, size_t *n);
 hm_off hm_nd_offset(const hm_nd *r);
 /* Non-zero once an error made the rest unreadable. */
 int hm_nd_failed(const hm_nd *r);
+/* Non-zero when the transmission is cut short (it ends before
+ * INMR06; a warning was given; nothing was left unread): 1 when the
+ * last data record handed out is the cut one (with the bytes that
+ * are there), 2 when the end came between records or inside a
+ * control record. The readers then return 0 (the end). */
+int hm_nd_cut(const hm_nd *r);
 
 void hm_nd_close(hm_nd *r);
 

@@ -104,6 +104,13 @@ typedef struct hm_message {
     size_t natt;
 } hm_message;
 
+/* A further part of a free document (another form of it, e.g. its
+ * text beside the original). */
+typedef struct hm_docpart {
+    hm_text name;       /* file name, as hm_document.name */
+    hm_data data;       /* raw bytes, passed through unchanged */
+} hm_docpart;
+
 /* A free document: a file stored in a folder, not attached to a
  * message (PROFS documents, for example). */
 typedef struct hm_document {
@@ -114,6 +121,9 @@ typedef struct hm_document {
     hm_addr author;
     hm_time date;
     hm_data data;       /* raw bytes, passed through unchanged */
+    const hm_docpart *more; /* further parts, written as Document
+                             * sections after the first (may be 0) */
+    size_t nmore;
 } hm_document;
 
 /* Personal address book: an entry or a personal distribution list.

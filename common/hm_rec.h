@@ -32,10 +32,18 @@
  * text) are removed unless keep_blanks is set (in every format, U
  * and binary data included: set keep_blanks for those).
  *
- * A corrupt length (an RDW or BDW of impossible size, a record past
- * the end of its block or of the file) is reported as an HMG message
- * naming the file, the record number and the byte offset; the
- * reader then returns -1 and the rest of that file is not read.
+ * Damage is reported as an HMG message naming the file, the record
+ * number and the byte offset:
+ * - a file cut short at its end (an RDW that announces more bytes
+ *   than the file holds, the end inside a descriptor, a block or a
+ *   spanned record, a short last F record) is a WARNING: nothing is
+ *   left unread; the bytes of the cut record are returned as the
+ *   last record and hm_rec_cut says so; then the end (0);
+ * - a length that cannot be right with bytes after it (an RDW or BDW
+ *   of impossible size, a record past the end of its block, segments
+ *   out of sequence) is an ERROR: the reader cannot resynchronize,
+ *   returns -1 and the rest of the file is not read (data may be
+ *   lost).
  *
  * Records are returned in the reader's buffer, valid until the next
  * call. Memory is bounded: two blocks of at most 64 KiB (the second
@@ -97,6 +105,12 @@ hm_off hm_rec_offset(const hm_rdr *r);
 int hm_rec_format(const hm_rdr *r);
 /* Non-zero when blocks with BDWs were found. */
 int hm_rec_blocked(const hm_rdr *r);
+
+/* Non-zero when the file is cut short at its end (a warning was
+ * given): 1 when the record last returned is the cut one (its bytes
+ * are those the file holds), 2 when the file ends inside a descriptor
+ * or a block after the last record returned. */
+int hm_rec_cut(const hm_rdr *r);
 
 void hm_rec_close(hm_rdr *r);
 

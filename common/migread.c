@@ -1024,8 +1024,11 @@ static void scan_sec(mr *r, mr_file *f)
         prevlast = last;
         if (type == ST_ATT)
             r->c->attachments++;
-        else if (type == ST_DOC)
-            r->c->documents++;
+        else if (type == ST_DOC && f->ns >= 2
+                 && (f->fl[f->ns - 2] & 7) == ST_BODY
+                 && !(f->fl[f->ns - 2] & SF_LAST)
+                 && f->len[f->ns - 2] == 0)
+            r->c->documents++;  /* a free document: its first part */
         else if (type == ST_SCHED)
             r->c->sched_files++;
         dstart = d->pos;
@@ -1686,6 +1689,7 @@ static void emit_msg(mr *r, long fi, long s)
     hm_addr *adr = 0;
     hm_data *bodies = 0;
     hm_attach *atts = 0;
+    hm_docpart *more = 0;
     size_t nb = 0, na = 0, k, nadr;
     memset(&it, 0, sizeof it);
     r->ulen = 0;
@@ -1762,11 +1766,16 @@ static void emit_msg(mr *r, long fi, long s)
             a->macbinary = p->macbin;
         }
     }
-    /* the free-document rule: empty body, then a Document */
+    /* the free-document rule: empty body, then a Document; the
+     * Document sections after it are further parts */
     if (np >= 2 && parts[0].type == ST_BODY && parts[0].len == 0
         && parts[1].type == ST_DOC) {
         hm_document *d = &it.u.doc;
         hm_message mm = *m;
+        size_t nd = 1;
+        while (nd < na && (size_t)np > nd + 1
+               && parts[nd + 1].type == ST_DOC)
+            nd++;
         it.kind = HM_ITEM_DOCUMENT;
         memset(d, 0, sizeof *d);
         d->folder = fold;
@@ -1775,6 +1784,17 @@ static void emit_msg(mr *r, long fi, long s)
         d->date = mm.sent;
         d->name = atts[0].name;
         d->data = atts[0].data;
+        if (nd > 1) {
+            more = (hm_docpart *)HM_ALLOC(&r->al, (nd - 1) * sizeof *more);
+            if (!more)
+                goto done;
+            for (i = 1; i < nd; i++) {
+                more[i - 1].name = atts[i].name;
+                more[i - 1].data = atts[i].data;
+            }
+            d->more = more;
+            d->nmore = nd - 1;
+        }
     } else {
         it.kind = HM_ITEM_MESSAGE;
         m->folder = fold;
@@ -1797,6 +1817,8 @@ done:
         HM_FREE(&r->al, bodies);
     if (atts)
         HM_FREE(&r->al, atts);
+    if (more)
+        HM_FREE(&r->al, more);
     if (parts)
         HM_FREE(&r->al, parts);
 }

@@ -50,7 +50,10 @@ typedef struct hm_mr_counts {
                                      * or schedule messages) */
     unsigned long public_messages;
     unsigned long attachments;
-    unsigned long documents;
+    unsigned long documents;        /* free documents (a Document
+                                     * after a Body of length 0;
+                                     * their further Document parts
+                                     * not counted) */
     unsigned long sched_files;
     unsigned long sched_items;
     unsigned long pab_entries;

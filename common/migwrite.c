@@ -1227,7 +1227,8 @@ static int grow_ul(hm_mw *w, unsigned long **p, size_t *cap, size_t n)
     return 0;
 }
 
-/* Extra section after an empty body: documents and schedule data. */
+/* Extra sections after an empty body: the parts of a free document,
+ * or schedule data. */
 typedef struct mw_extra {
     const char *type;           /* "Document" or "Schedule" */
     hm_text name;
@@ -1302,9 +1303,11 @@ static void tx_leftout(hm_mw *w, const char *what, const hm_text *name)
     w->st.text_left_out++;
 }
 
-/* Write a message; 0 when written, 1 when left out (text mode), -1
- * on failure. */
-static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
+/* Write a message, and after its sections the nx extra sections x
+ * (their callers check them for text mode); 0 when written, 1 when
+ * left out (text mode), -1 on failure. */
+static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x,
+                     size_t nx)
 {
     mw_sink s;
     unsigned long total = 0, len;
@@ -1313,10 +1316,6 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
     static const char *awhat = "an attachment";
     unsigned char attname[16];
     hm_text an;
-    if (w->text && x && !tx_safe(w, x->data)) {
-        tx_leftout(w, x->type, &x->name);
-        return 1;
-    }
     if (w->sect != SECT_MAIL)
         pri_title(w, SECT_MAIL);
     if (grow_ul(w, &w->blen, &w->nblen, m->nbody + 1) != 0
@@ -1328,7 +1327,7 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
         if (r < 0)
             return -1;
     }
-    nparts = (m->nbody ? m->nbody : 1) + m->natt + (x ? 1 : 0);
+    nparts = (m->nbody ? m->nbody : 1) + m->natt + nx;
     for (i = 0; i < m->natt; i++) {
         const hm_attach *a = &m->att[i];
         w->apos[i] = (unsigned long)-1;
@@ -1371,9 +1370,11 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
         total += s.n + a->data.size + 2;
         s.n = 0;
     }
-    if (x) {
-        sec_hdr(w, &s, x->type, x->data->size, 1, &x->name, x->pos, 0);
-        total += s.n + x->data->size + 2;
+    for (i = 0; i < nx; i++) {
+        sec_hdr(w, &s, x[i].type, x[i].data->size, i + 1 == nx,
+                &x[i].name, x[i].pos, 0);
+        total += s.n + x[i].data->size + 2;
+        s.n = 0;
     }
     if (sec_room(w, total) != 0)
         return -1;
@@ -1421,9 +1422,11 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
         sk_crlf(w, &s);
         w->st.attachments++;
     }
-    if (x) {
-        sec_hdr(w, &s, x->type, x->data->size, 1, &x->name, x->pos, 0);
-        raw_write(w, &w->sec, x->data, "a document");
+    for (i = 0; i < nx; i++) {
+        int last = --nparts == 0;
+        sec_hdr(w, &s, x[i].type, x[i].data->size, last, &x[i].name,
+                x[i].pos, 0);
+        raw_write(w, &w->sec, x[i].data, "a document");
         sk_crlf(w, &s);
     }
     return w->failed ? -1 : 0;
@@ -1711,7 +1714,12 @@ static int sched_flush(hm_mw *w)
     x.name.len = w->sc2len;
     x.data = &d;
     x.pos = "-1";
-    rc = write_msg(w, &m, &x);
+    if (w->text && !tx_safe(w, x.data)) {
+        tx_leftout(w, x.type, &x.name);
+        rc = 1;
+    } else {
+        rc = write_msg(w, &m, &x, 1);
+    }
     w->slen = 0;
     if (rc == 0)
         w->st.sched_msgs++;
@@ -2034,25 +2042,18 @@ static int put_dir(hm_mw *w, const hm_dirobj *d)
 /* ---------------------------------------------------------------- */
 /* documents */
 
-static int put_doc(hm_mw *w, const hm_document *d)
+/* A document part's name in nm (MW_NAME_MAX + 8 bytes): at most
+ * MW_NAME_MAX bytes; "DOCUMENT" when empty; ".TXT" added when it has
+ * no extension (a viewer must be able to open it). Returns the
+ * length. */
+static size_t doc_name(hm_mw *w, const hm_text *name, unsigned char *nm)
 {
-    hm_message m;
-    mw_extra x;
-    unsigned char nm[MW_NAME_MAX + 8];
-    size_t n = d->name.len, i;
-    int ext = 0, r;
-    if (need_acct(w, "document"))
-        return 0;
-    memset(&m, 0, sizeof m);
-    m.folder = d->folder;
-    m.nfolder = d->nfolder;
-    m.sender = d->author;
-    m.sent = d->date;
-    m.received = d->date;
+    size_t n = name->len, i;
+    int ext = 0;
     if (n > MW_NAME_MAX)
         n = MW_NAME_MAX;
     if (n)
-        memcpy(nm, d->name.s, n);
+        memcpy(nm, name->s, n);
     for (i = 0; i < n; i++)
         if (nm[i] == A_DOT && i + 1 < n)
             ext = 1;
@@ -2060,14 +2061,58 @@ static int put_doc(hm_mw *w, const hm_document *d)
         n = hm_mf_asc(&w->tab, "DOCUMENT", nm, 8);
     if (!ext)
         n += hm_mf_asc(&w->tab, ".TXT", nm + n, 4);
+    return n;
+}
+
+/* A free document: a message line whose body is empty, then one
+ * Document section per part (the first is the document, the others
+ * further forms of it), chained by Islast. In transfer mode text the
+ * parts whose bytes would not survive are left out (reported); the
+ * document is left out when none is left. */
+static int put_doc(hm_mw *w, const hm_document *d)
+{
+    hm_message m;
+    mw_extra *x;
+    unsigned char *nm;
+    size_t np = 1 + (d->more ? d->nmore : 0), i, k = 0;
+    int r;
+    if (need_acct(w, "document"))
+        return 0;
+    x = (mw_extra *)HM_ALLOC(&w->al, np * sizeof *x);
+    nm = (unsigned char *)HM_ALLOC(&w->al, np * (MW_NAME_MAX + 8));
+    if (!x || !nm) {
+        if (x)
+            HM_FREE(&w->al, x);
+        if (nm)
+            HM_FREE(&w->al, nm);
+        hm_msg1(w->log, HMM_NOSTOR, "a document");
+        w->failed = 1;
+        return -1;
+    }
+    for (i = 0; i < np; i++) {
+        unsigned char *b = nm + i * (MW_NAME_MAX + 8);
+        x[k].type = "Document";
+        x[k].name.s = b;
+        x[k].name.len = doc_name(w, i ? &d->more[i - 1].name : &d->name,
+                                 b);
+        x[k].data = i ? &d->more[i - 1].data : &d->data;
+        x[k].pos = 0;
+        if (w->text && !tx_safe(w, x[k].data))
+            tx_leftout(w, x[k].type, &x[k].name);
+        else
+            k++;
+    }
+    memset(&m, 0, sizeof m);
+    m.folder = d->folder;
+    m.nfolder = d->nfolder;
+    m.sender = d->author;
+    m.sent = d->date;
+    m.received = d->date;
     m.subject.s = nm;
-    m.subject.len = n;
-    x.type = "Document";
-    x.name.s = nm;
-    x.name.len = n;
-    x.data = &d->data;
-    x.pos = 0;
-    r = write_msg(w, &m, &x);
+    m.subject.len = doc_name(w, &d->name, nm);
+    r = k ? write_msg(w, &m, x, k) : 1;
+    HM_FREE(&w->al, x);
+    HM_FREE(&w->al, nm);
     if (r < 0)
         return -1;
     if (r == 0)
@@ -2166,7 +2211,7 @@ int hm_mw_put(hm_mw *w, const hm_item *it)
     case HM_ITEM_MESSAGE:
         if (need_acct(w, "message"))
             return 0;
-        if (write_msg(w, &it->u.msg, 0) < 0)
+        if (write_msg(w, &it->u.msg, 0, 0) < 0)
             return -1;
         w->st.messages++;
         return 0;

@@ -9,8 +9,11 @@
  *
  * The reader streams: it holds one logical record and a 4 KiB input
  * buffer. Damaged framing (a bad segment length, segments out of
- * sequence, the end of the input before INMR06) cannot be repaired:
- * it is reported with its byte offset and ends the transmission.
+ * sequence) cannot be repaired: it is reported with its byte offset
+ * as an error and ends the transmission, with bytes left unread. The
+ * end of the input before INMR06 (a transmission cut short) leaves
+ * nothing unread: a warning; a data record cut there is handed out
+ * with the bytes it has (hm_nd_cut), a cut control record is dropped.
  * A damaged text unit only ends its control record.
  */
 #include <string.h>
@@ -156,6 +159,8 @@ struct hm_nd {
     int pending;            /* rec holds a record not yet consumed */
     /* state */
     int failed, ended;
+    int cut;                /* cut short: 1 in a data record handed
+                             * out, 2 elsewhere */
     hm_nd_trans t;
     nd_fent **files;
     unsigned long nfiles, fcap;
@@ -353,8 +358,34 @@ static int grow_rec(hm_nd *r, size_t need)
     return 0;
 }
 
+/* The input ends before INMR06 (cut short): a warning; nothing is
+ * left unread. Returns 2. */
+static int nd_cut(hm_nd *r, hm_off off, const char *where)
+{
+    char o[24];
+    hm_msg3(r->log, HMM_NDTRUNC, r->fname, hm_fmt_ulong(off, o), where);
+    r->cut = 2;
+    r->ended = 1;
+    return 2;
+}
+
+/* The rest of the input is all pad bytes: 1, else 0 (bytes read),
+ * -1 on a read error. */
+static int rest_is(hm_nd *r, unsigned char pad)
+{
+    for (;;) {
+        int f = fill(r);
+        if (f <= 0)
+            return f < 0 ? -1 : 1;
+        while (r->bpos < r->blen)
+            if (r->buf[r->bpos++] != pad)
+                return 0;
+    }
+}
+
 /* Read one logical record into r->rec. 1: done; 0: the input ended
- * at a record boundary; -1: error (reported). */
+ * at a record boundary; 2: the input ends inside it (reported; rlen
+ * bytes of it are there); -1: error (reported). */
 static int read_record(hm_nd *r)
 {
     int first = 1;
@@ -369,17 +400,19 @@ static int read_record(hm_nd *r)
             return -1;
         if (k == 0 && first)
             return 0;
-        if (k < 2) {
-            fail_off(r, HMM_NDTRUNC, so, "inside a segment header", 0);
-            return -1;
-        }
+        if (k < 2)
+            return nd_cut(r, so, "inside a segment header");
         if (first && hdr[0] == hdr[1] &&
             (hdr[0] == HM_E_SPACE || hdr[0] == 0)) {
-            /* card padding where the next record should begin */
-            fail_off(r, HMM_NDTRUNC, so, hdr[0] ?
-                     "where X'40' padding begins" :
-                     "where X'00' padding begins", 0);
-            return -1;
+            /* card padding where the next record should begin: cut
+             * short when only padding follows, else a bad segment */
+            int pad = rest_is(r, hdr[0]);
+            if (pad < 0)
+                return -1;
+            if (pad)
+                return nd_cut(r, so, hdr[0] ?
+                              "where X'40' padding begins" :
+                              "where X'00' padding begins");
         }
         if (hdr[0] < 2) {
             fail_off(r, HMM_NDSEGLEN, so, hm_fmt_ulong(hdr[0], t), 0);
@@ -421,8 +454,8 @@ static int read_record(hm_nd *r)
         if (k < 0)
             return -1;
         if ((size_t)k < need) {
-            fail_off(r, HMM_NDTRUNC, cur_off(r), "inside a segment", 0);
-            return -1;
+            r->rlen += (size_t)k;
+            return nd_cut(r, cur_off(r), "inside a segment");
         }
         r->rlen += need;
         first = 0;
@@ -1218,8 +1251,8 @@ hm_nd *hm_nd_open(const hm_alloc *a, hm_read_fn fn, void *ctx,
         r->failed = 1;
         return r;
     }
-    if (read_record(r) <= 0)
-        return r;
+    if (read_record(r) != 1)
+        return r;           /* failed, or cut inside INMR01 */
     info_head(r, "INMR01 header", 0, 0);
     walk_units(r, 6, "INMR01", apply_r01);
     return r;
@@ -1250,9 +1283,14 @@ int hm_nd_failed(const hm_nd *r)
     return r->failed;
 }
 
+int hm_nd_cut(const hm_nd *r)
+{
+    return r->cut;
+}
+
 /* Next record of any kind into rec (honouring a pending one).
- * 1: a record; -1: failed (the end of the input before INMR06 is an
- * error). */
+ * 1: a record; 0: the input was cut short before INMR06 (a warning;
+ * a data record cut there was the last one); -1: failed. */
 static int next_any(hm_nd *r)
 {
     int k;
@@ -1260,10 +1298,19 @@ static int next_any(hm_nd *r)
         r->pending = 0;
         return 1;
     }
+    if (r->cut)
+        return 0;
     k = read_record(r);
     if (k == 0) {
-        fail_off(r, HMM_NDTRUNC, cur_off(r), "between records", 0);
-        return -1;
+        nd_cut(r, cur_off(r), "between records");
+        return 0;
+    }
+    if (k == 2) {
+        /* the bytes of a cut data record are handed out */
+        if (r->rctl || r->rrecno || r->rlen == 0)
+            return 0;
+        r->cut = 1;
+        return 1;
     }
     return k;
 }
@@ -1275,10 +1322,15 @@ int hm_nd_next_file(hm_nd *r, const hm_nd_file **f)
         int k;
         if (r->failed)
             return -1;
-        if (r->ended)
+        if (r->ended && !r->pending)
             return 0;
-        if (next_any(r) < 0)
+        k = next_any(r);
+        if (k < 0)
             return -1;
+        if (k == 0) {
+            end_data(r);
+            return 0;
+        }
         if (!r->rctl) {
             if (r->rrecno)
                 continue;
@@ -1308,6 +1360,7 @@ int hm_nd_next_file(hm_nd *r, const hm_nd_file **f)
 
 int hm_nd_next_data(hm_nd *r, const unsigned char **d, size_t *n)
 {
+    int k;
     *d = 0;
     *n = 0;
     for (;;) {
@@ -1319,8 +1372,13 @@ int hm_nd_next_data(hm_nd *r, const unsigned char **d, size_t *n)
             hm_msg2(r->log, HMM_NDCIPHER, r->fname, r->cur->f.name);
             return -1;
         }
-        if (next_any(r) < 0)
+        k = next_any(r);
+        if (k < 0)
             return -1;
+        if (k == 0) {
+            end_data(r);
+            return 0;
+        }
         if (r->rctl) {
             r->pending = 1;
             end_data(r);
@@ -1359,8 +1417,9 @@ int hm_nd_next_record(hm_nd *r, const unsigned char **d, size_t *n)
         if (k <= 0)
             return k;
         if (r->mode == MODE_VRDW) {
-            if (len >= 4 && be_num(p, 2) == len && p[2] == 0 &&
-                p[3] == 0) {
+            if (len >= 4 && (be_num(p, 2) == len
+                             || (r->cut == 1 && be_num(p, 2) > len))
+                && p[2] == 0 && p[3] == 0) {
                 p += 4;
                 len -= 4;
             } else if (!r->rdw_warned) {

@@ -25,6 +25,11 @@
  *   unless reading it as RDW-only is consistent: the file ends
  *   right after the first "record", or a valid RDW follows it that
  *   does not also look like the start of a block.
+ *
+ * Damage: a file cut short at its end (inside a record, a descriptor
+ * or a block) leaves nothing unread: a warning, and the bytes there
+ * are the last record (hm_rec_cut). A length that cannot be right
+ * with bytes after it stops the reader with bytes unread: an error.
  */
 #include <string.h>
 #include "hm_rec.h"
@@ -67,6 +72,9 @@ struct hm_rdr {
     hm_off span_off;
     unsigned long nrec;    /* records returned */
     hm_off roff;           /* offset of the last one */
+    int cut;               /* the file is cut short: 1 the last
+                            * record returned is cut, 2 it ends in a
+                            * descriptor or block after it */
 };
 
 int hm_recfm_parse(const char *s)
@@ -129,6 +137,28 @@ static int fail_hex(hm_rdr *r, int id, hm_off off,
 }
 
 #define AVAIL(r) ((r)->end - (r)->pos)
+
+/* The file ends inside a record, a descriptor or a block: nothing is
+ * left unread, so this is a warning and the end of the file. A
+ * spanned record being assembled is returned as it is, cut. */
+static int cut_end(hm_rdr *r, int id, hm_off off, unsigned long v4,
+                   unsigned long v5, const unsigned char **data,
+                   size_t *len)
+{
+    say(r, id, off, v4, v5);
+    r->pos = r->end;
+    r->state = RD_END;
+    if (r->in_span) {
+        r->in_span = 0;
+        r->cut = 1;
+        r->roff = r->span_off;
+        *data = r->asmb;
+        *len = r->asm_len;
+        return RD_OK;
+    }
+    r->cut = 2;
+    return RD_END;
+}
 
 /* Try to have need bytes (need <= cap) in the window. Returns 0
  * (check AVAIL: fewer at the end of data) or RD_ERR after a read
@@ -260,17 +290,23 @@ static int detect(hm_rdr *r)
     return 0;
 }
 
-/* Consume n bytes (a skipped block rest) starting at offset off. */
-static int skip(hm_rdr *r, unsigned long n, hm_off off)
+/* Consume the n bytes left of the current block. Returns 0, RD_ERR,
+ * or SK_CUT when the file ends inside them (reported; *rc is then
+ * RD_END, or RD_OK with a cut spanned record in *data). */
+#define SK_CUT 2
+static int skip(hm_rdr *r, unsigned long n,
+                const unsigned char **data, size_t *len, int *rc)
 {
-    unsigned long total = n;
     size_t take;
     while (n > 0) {
         if (AVAIL(r) == 0) {
             if (fill(r, 1))
                 return RD_ERR;
-            if (AVAIL(r) == 0)
-                return fail(r, HMM_RECEOF, off, total, total - n);
+            if (AVAIL(r) == 0) {
+                *rc = cut_end(r, HMM_BLKEOF, r->blk_off, r->blk_len,
+                              r->blk_len - n, data, len);
+                return SK_CUT;
+            }
         }
         take = AVAIL(r);
         if ((unsigned long)take > n)
@@ -288,6 +324,7 @@ static int next_v(hm_rdr *r, const unsigned char **data, size_t *len)
     unsigned int fl;
     hm_off off;
     size_t dl;
+    int k, ck;
     if (!r->detected && detect(r))
         return RD_ERR;
     r->fmt = r->blocked ? HM_RECFM_VB : HM_RECFM_V;
@@ -298,13 +335,14 @@ static int next_v(hm_rdr *r, const unsigned char **data, size_t *len)
             off = r->base + (hm_off)r->pos;
             if (AVAIL(r) == 0) {
                 if (r->in_span)
-                    return fail(r, HMM_SPANEOF, r->span_off, 0, 0);
+                    return cut_end(r, HMM_SPANEOF, r->span_off, 0, 0,
+                                   data, len);
                 r->state = RD_END;
                 return RD_END;
             }
             if (AVAIL(r) < 4)
-                return fail(r, HMM_RDWTRUNC, off,
-                            (unsigned long)AVAIL(r), 0);
+                return cut_end(r, HMM_RDWTRUNC, off,
+                               (unsigned long)AVAIL(r), 0, data, len);
             p = r->buf + r->pos;
             if (!bdw_parse(p, &bl))
                 return fail_hex(r, HMM_BDWBAD, off, p);
@@ -316,18 +354,28 @@ static int next_v(hm_rdr *r, const unsigned char **data, size_t *len)
         if (fill(r, 4))
             return RD_ERR;
         off = r->base + (hm_off)r->pos;
-        if (r->blocked && r->blk_left < 4)
-            return fail(r, HMM_BDWMISM, r->blk_off, r->blk_len,
-                        r->blk_len - r->blk_left);
+        if (r->blocked && r->blk_left < 4) {
+            if ((unsigned long)AVAIL(r) >= r->blk_left)
+                return fail(r, HMM_BDWMISM, r->blk_off, r->blk_len,
+                            r->blk_len - r->blk_left);
+            /* the file ends inside the block */
+            return cut_end(r, HMM_BLKEOF, r->blk_off, r->blk_len,
+                           r->blk_len - r->blk_left
+                           + (unsigned long)AVAIL(r), data, len);
+        }
         if (AVAIL(r) == 0 && !r->blocked) {
             if (r->in_span)
-                return fail(r, HMM_SPANEOF, r->span_off, 0, 0);
+                return cut_end(r, HMM_SPANEOF, r->span_off, 0, 0, data,
+                               len);
             r->state = RD_END;
             return RD_END;
         }
+        if (AVAIL(r) == 0)     /* blocked: the file ends in a block */
+            return cut_end(r, HMM_BLKEOF, r->blk_off, r->blk_len,
+                           r->blk_len - r->blk_left, data, len);
         if (AVAIL(r) < 4)
-            return fail(r, HMM_RDWTRUNC, off, (unsigned long)AVAIL(r),
-                        0);
+            return cut_end(r, HMM_RDWTRUNC, off, (unsigned long)AVAIL(r),
+                           0, data, len);
         p = r->buf + r->pos;
         rl = be16(p);
         fl = p[2];
@@ -335,7 +383,11 @@ static int next_v(hm_rdr *r, const unsigned char **data, size_t *len)
             return fail_hex(r, HMM_RDWHEX, off, p);
         if (fl & 0x80u) {
             /* null segment: the rest of the block is unused */
-            if (skip(r, r->blk_left, off))
+            ck = RD_END;
+            k = skip(r, r->blk_left, data, len, &ck);
+            if (k == SK_CUT)
+                return ck;
+            if (k)
                 return RD_ERR;
             r->blk_left = 0;
             continue;
@@ -346,13 +398,21 @@ static int next_v(hm_rdr *r, const unsigned char **data, size_t *len)
             return fail(r, HMM_RECBLK, off, rl, r->blk_left);
         if (fill(r, (size_t)rl))
             return RD_ERR;
-        if (AVAIL(r) < rl)
-            return fail(r, HMM_RECEOF, off, rl, (unsigned long)AVAIL(r));
         p = r->buf + r->pos + 4;
-        dl = (size_t)rl - 4;
-        r->pos += (size_t)rl;
-        if (r->blocked)
-            r->blk_left -= rl;
+        if (AVAIL(r) < rl) {
+            /* the file ends inside the record: the bytes there are
+             * its last record, cut */
+            say(r, HMM_RECEOF, off, rl, (unsigned long)AVAIL(r));
+            dl = AVAIL(r) - 4;
+            r->pos = r->end;
+            r->state = RD_END;
+            r->cut = 1;
+        } else {
+            dl = (size_t)rl - 4;
+            r->pos += (size_t)rl;
+            if (r->blocked)
+                r->blk_left -= rl;
+        }
         switch (fl & 3u) {
         case 0: /* complete */
             if (r->in_span)
@@ -384,7 +444,7 @@ static int next_v(hm_rdr *r, const unsigned char **data, size_t *len)
         if (dl > 0)
             memcpy(r->asmb + r->asm_len, p, dl);
         r->asm_len += dl;
-        if ((fl & 3u) == 2u) {
+        if ((fl & 3u) == 2u || r->cut) {
             r->in_span = 0;
             r->roff = r->span_off;
             *data = r->asmb;
@@ -406,9 +466,11 @@ static int next_fix(hm_rdr *r, const unsigned char **data, size_t *len)
     }
     if (AVAIL(r) < n) {
         n = AVAIL(r);
-        if (r->fmt != HM_RECFM_U)
+        if (r->fmt != HM_RECFM_U) {
             say(r, HMM_FSHORT, r->base + (hm_off)r->pos,
                 (unsigned long)n, r->lrecl);
+            r->cut = 1;
+        }
     }
     *data = r->buf + r->pos;
     *len = n;
@@ -599,6 +661,11 @@ int hm_rec_format(const hm_rdr *r)
 int hm_rec_blocked(const hm_rdr *r)
 {
     return r->blocked;
+}
+
+int hm_rec_cut(const hm_rdr *r)
+{
+    return r->cut;
 }
 
 void hm_rec_close(hm_rdr *r)

@@ -69,6 +69,8 @@ struct hm_ov_nb {
     unsigned long cand_rec;
     unsigned long first_rec;
     int raw;
+    int cut;                /* the note holds the end of a file cut
+                             * short (hm_ov_nb_cut) */
     unsigned part;
     int stopped;
     int failed;
@@ -358,6 +360,7 @@ static int nb_emit(hm_ov_nb *nb, size_t b0, size_t b1,
     meta.last_rec = last_rec;
     meta.part = nb->part;
     meta.raw = nb->raw;
+    meta.cut = nb->cut;
     if (nb_fields(nb, nb->raw ? 0 : nb->hdr_end)) {
         nb_nostore(nb, nb->hdr_end);
         return -1;
@@ -436,6 +439,14 @@ static int nb_emit(hm_ov_nb *nb, size_t b0, size_t b1,
         m->body = &body;
         m->nbody = 1;
     }
+    if (nb->cut) {
+        char b1[24], b2[24];
+        nb->stats.cut++;
+        if (!nb->raw)
+            hm_msg3(nb->log, HMM_OVNBCUT, nb->fname,
+                    hm_fmt_ulong(last_rec, b1),
+                    hm_fmt_ulong(nb->first_rec, b2));
+    }
     nb->stats.notes++;
     if (meta.raw)
         nb->stats.raw++;
@@ -460,6 +471,7 @@ static int nb_end_note(hm_ov_nb *nb, unsigned long last_rec)
     nb->note.len = 0;
     nb->st = S_IDLE;
     nb->raw = 0;
+    nb->cut = 0;
     nb->part = 0;
     return rc;
 }
@@ -703,6 +715,33 @@ int hm_ov_nb_record(hm_ov_nb *nb, const unsigned char *rec, size_t n)
         e--;
     rc = nb_line(nb, nb->rec.p, e);
     return nb->stopped || nb->failed ? -1 : rc;
+}
+
+int hm_ov_nb_cut(hm_ov_nb *nb)
+{
+    if (nb->stopped || nb->failed)
+        return -1;
+    if (nb->st == S_CAND) {
+        if (nb->cand_roles & nb->ru->need_roles) {
+            /* a new note whose header is cut */
+            if (nb_confirm(nb))
+                return -1;
+        } else {
+            /* the candidate lines are body text */
+            nb->body_end = nb->note.len ? nb->note.len - 1 : 0;
+            nb->st = S_BODY;
+        }
+    }
+    if (nb->st == S_HEAD) {
+        /* the header block did not end: the note is kept raw */
+        nb_raw(nb, "the file is cut short inside its header");
+        nb->st = S_BODY;
+    }
+    /* a note whose last record was blank or a separator lost nothing
+     * of its own (they are trimmed from a body) */
+    if (nb->st == S_BODY && nb->prev != K_BLANK && nb->prev != K_SEP)
+        nb->cut = 1;
+    return 0;
 }
 
 int hm_ov_nb_finish(hm_ov_nb *nb)

@@ -654,6 +654,8 @@ typedef struct ovs_rd {
     unsigned long vmem;         /* VMARC: the member read */
     unsigned long nrec;
     int err;
+    int cut;                    /* the file is cut short at its end:
+                                 * nothing was left unread */
 } ovs_rd;
 
 static long rd_src(void *ctx, unsigned char *buf, size_t n)
@@ -931,6 +933,10 @@ static int rd_next(ovs_rd *r, const unsigned char **d, size_t *n)
         r->nrec++;
     else if (k < 0)
         r->err = 1;
+    else if (r->nd)
+        r->cut = hm_nd_cut(r->nd);
+    else if (r->rdr)
+        r->cut = hm_rec_cut(r->rdr);
     return k;
 }
 
@@ -963,7 +969,8 @@ static int ovs_item(void *ctx, const hm_item *it, const hm_ov_meta *meta)
     return 0;
 }
 
-/* a file read only in part: the items before are kept */
+/* a file read only in part (reading stopped with bytes left unread:
+ * an error): the items before are kept */
 static void damaged(hm_ovs *s, ovs_rd *r)
 {
     char b1[24], b2[24];
@@ -988,6 +995,7 @@ typedef struct ovs_doc {
     int kind;
     unsigned long osize, tsize, nlf;
     char date[32];
+    int quiet;          /* read again: its messages were given */
 } ovs_doc;
 
 typedef struct ovs_ds {
@@ -1074,15 +1082,10 @@ static void ds_free(ovs_ds *x)
     x->cap = x->len = x->pos = 0;
 }
 
-static int ds_start(ovs_ds *x)
+static int ds_open(ovs_ds *x)
 {
     const ovs_doc *d = x->doc;
     hm_ovs *s = d->s;
-    ds_close(x);
-    x->len = x->pos = 0;
-    x->eof = 0;
-    x->nblank = 0;
-    x->nout = x->nlf = x->nraw = 0;
     if (rd_open(s, &x->rd, d->path, &d->fd, 1, d->member >= 0, d->fn,
                 d->ft) != 0) {
         x->failed = 1;
@@ -1104,6 +1107,27 @@ static int ds_start(ovs_ds *x)
         hm_dca_init(&x->dca, d->kind, 0, x->rd.cv, ds_dca_out, x,
                     s->log, d->path);
     return 0;
+}
+
+/* (Re)start reading a document. A document is read several times
+ * (its kind, its sizes, then by the writer); the messages about its
+ * bytes are given once (doc_prepare), later passes are quiet. */
+static int ds_start(ovs_ds *x)
+{
+    const ovs_doc *d = x->doc;
+    hm_ovs *s = d->s;
+    hm_log *keep = s->log;
+    int rc;
+    ds_close(x);
+    x->len = x->pos = 0;
+    x->eof = 0;
+    x->nblank = 0;
+    x->nout = x->nlf = x->nraw = 0;
+    if (d->quiet)
+        s->log = &s->nolog;     /* the readers keep it until closed */
+    rc = ds_open(x);
+    s->log = keep;
+    return rc;
 }
 
 static const unsigned char blanks40[16] = {
@@ -1249,12 +1273,17 @@ static int doc_prepare(hm_ovs *s, ovs_doc *d)
     ovs_ds x;
     unsigned char tmp[4096];
     long r;
-    if (d->kind == HM_DOC_AUTO || d->kind < 0) {
+    int pass;
+    /* the kind from the first bytes: quiet, the next pass reports
+     * (again, loud, when this one fails) */
+    for (pass = 0; pass < 2
+         && (d->kind == HM_DOC_AUTO || d->kind < 0); pass++) {
         unsigned char head[512];
         size_t nh = 0;
         memset(&x, 0, sizeof x);
         x.doc = d;
         x.mode = DS_RAW;
+        d->quiet = pass == 0;
         while (nh < sizeof head) {
             r = ds_read(&x, head + nh, sizeof head - nh);
             if (r <= 0)
@@ -1263,12 +1292,15 @@ static int doc_prepare(hm_ovs *s, ovs_doc *d)
         }
         if (x.failed) {
             ds_free(&x);
+            if (pass == 0)
+                continue;
             return -1;
         }
         d->kind = x.rd.fm == FM_NL ? HM_DOC_TEXT
                                    : hm_doc_kind(0, head, nh, 0, 0);
         ds_free(&x);
     }
+    d->quiet = 0;
     memset(&x, 0, sizeof x);
     x.doc = d;
     x.mode = DS_TEXT;
@@ -1284,8 +1316,11 @@ static int doc_prepare(hm_ovs *s, ovs_doc *d)
     d->tsize = x.nout;
     d->nlf = x.nlf;
     d->osize = x.nraw;
+    d->quiet = 1;
     if (x.rd.err)
         s->st.damaged++;
+    else if (x.rd.cut && d->member < 0)
+        s->st.cut++;        /* reader files: counted by do_reader */
     ds_free(&x);
     return 0;
 }
@@ -1304,6 +1339,21 @@ static void doc_att_data(ovs_doc *d, ovs_ds *x, hm_data *data)
         x->mode = DS_RAW;
         data->size = d->osize;
     }
+    x->expect = data->size;
+    data->read = ds_read;
+    data->rewind = ds_rewind;
+    data->ctx = x;
+}
+
+/* the text of a document with CR LF line ends (free documents:
+ * FN.FT.TXT beside the original) */
+static void doc_text_data(ovs_doc *d, ovs_ds *x, hm_data *data)
+{
+    memset(x, 0, sizeof *x);
+    x->doc = d;
+    x->mode = DS_CRLF;
+    memset(data, 0, sizeof *data);
+    data->size = d->tsize + d->nlf;
     x->expect = data->size;
     data->read = ds_read;
     data->rewind = ds_rewind;
@@ -1940,6 +1990,8 @@ static int do_names(hm_ovs *s, const ovs_file *f)
             break;
     if (k < 0)
         damaged(s, &r);
+    else if (r.cut)
+        s->st.cut++;
     rd_close(&r);
     hm_ov_names_finish(nm);
     s->nitems = 0;
@@ -2015,19 +2067,41 @@ static int do_notebook(hm_ovs *s, const ovs_file *f)
     while ((k = rd_next(&r, &d, &n)) == 1)
         if (hm_ov_nb_record(nb, d, n) != 0)
             break;
-    if (k < 0 && !s->stop)
-        damaged(s, &r);
+    if (k == 0 && r.cut) {
+        /* cut short at its end: the last note is kept, flagged */
+        s->st.cut++;
+        hm_ov_nb_cut(nb);
+    }
     if (!s->stop && k != 1)
         hm_ov_nb_finish(nb);
+    if (k < 0 && !s->stop)
+        damaged(s, &r);
     s->in_nb = 0;
     hm_ov_nb_close(nb);
     rd_close(&r);
     return s->stop ? -1 : 0;
 }
 
-static int nd_recs(void *ctx, const unsigned char **d, size_t *n)
+/* a reader mail file: one unread Inbox message; a transmission cut
+ * short inside it keeps the note (hm_ov_nb_cut). 0 or -1. */
+static int ovs_mailfile(hm_ovs *s, ovs_rd *r, const char *path)
 {
-    return rd_next((ovs_rd *)ctx, d, n);
+    hm_ov_nb *nb = hm_ov_nb_open(&s->al, r->cv, s->log, path, NULL, 0,
+                                 HM_OV_MAILFILE, &s->opt, ovs_item, s);
+    const unsigned char *d;
+    size_t n;
+    int k;
+    if (!nb)
+        return -1;
+    while ((k = rd_next(r, &d, &n)) == 1)
+        if (hm_ov_nb_record(nb, d, n) != 0)
+            break;
+    if (k == 0 && r->cut)
+        hm_ov_nb_cut(nb);
+    if (k == 0 && hm_ov_nb_finish(nb) != 0)
+        k = -1;
+    hm_ov_nb_close(nb);
+    return k == 0 ? 0 : -1;
 }
 
 /* the sender of a document message: the owner */
@@ -2053,8 +2127,14 @@ static void owner_addr(hm_ovs *s, hm_addr *a, unsigned char *nbuf,
     }
 }
 
-/* a document: a message in the folder "Documents" with its text as
- * the body and the original attached, or free documents */
+/* a document: by default a free document in the folder "Documents"
+ * (a Body of length 0, then Document sections): the original FN.FT
+ * (RFT/FFT: the DCA stream, named FN.FT.RFT / FN.FT.FFT unless the
+ * type is already RFT / FFT; binary: the records) and, for RFT/FFT
+ * with a text, the text as FN.FT.TXT; text and SCRIPT documents: the
+ * text alone, FN.FT.TXT (their original, as everywhere here, is their
+ * text). With doc_messages: a message in "Documents" with the text
+ * as the body and the original attached. */
 static int do_document(hm_ovs *s, const ovs_file *f)
 {
     ovs_doc d;
@@ -2066,8 +2146,10 @@ static int do_document(hm_ovs *s, const ovs_file *f)
     static const unsigned char docs[] = {
         0x44, 0x6F, 0x63, 0x75, 0x6D, 0x65, 0x6E, 0x74, 0x73
     };
+    static const unsigned char txt[] = { 0x2E, 0x54, 0x58, 0x54 };
     hm_text folder;
     unsigned char subj[2 * OVS_FNMAX + 2], aname[2 * OVS_FNMAX + 8];
+    unsigned char tname[2 * OVS_FNMAX + 8];
     unsigned char snm[OVS_IDMAX + OVS_FNMAX + 8], sad[OVS_ADDR];
     unsigned char line[2 * OVS_FNMAX + 16];
     size_t k, nsubj;
@@ -2094,16 +2176,29 @@ static int do_document(hm_ovs *s, const ovs_file *f)
     k = hm_ov_x2a(f->fn, aname, OVS_FNMAX);
     aname[k++] = B_DOT;
     k += hm_ov_x2a(f->ft, aname + k, OVS_FNMAX);
-    if (s->c.free_docs) {
-        static const unsigned char txt[] = { 0x2E, 0x54, 0x58, 0x54 };
+    folder.s = docs;
+    folder.len = sizeof docs;
+    if (!s->c.doc_messages) {
         hm_document *doc = &it.u.doc;
+        hm_docpart part;
+        ovs_ds tx;
+        int has_text = d.kind == HM_DOC_RFT || d.kind == HM_DOC_FFT;
+        memcpy(tname, aname, k);
+        memcpy(tname + k, txt, sizeof txt);
+        memset(&part, 0, sizeof part);
+        part.name.s = tname;
+        part.name.len = k + sizeof txt;
         if (d.kind == HM_DOC_TEXT || d.kind == HM_DOC_SCRIPT) {
-            memcpy(aname + k, txt, 4);
-            k += 4;
+            memcpy(aname + k, txt, sizeof txt);
+            k += sizeof txt;
+        } else if (has_text && strcmp(f->ft, d.kind == HM_DOC_RFT
+                                      ? "RFT" : "FFT") != 0) {
+            /* the DCA stream named so that a viewer takes it */
+            aname[k++] = B_DOT;
+            k += hm_ov_x2a(d.kind == HM_DOC_RFT ? "RFT" : "FFT",
+                           aname + k, 3);
         }
         it.kind = HM_ITEM_DOCUMENT;
-        folder.s = docs;
-        folder.len = sizeof docs;
         doc->folder = &folder;
         doc->nfolder = 1;
         doc->name.s = aname;
@@ -2111,13 +2206,18 @@ static int do_document(hm_ovs *s, const ovs_file *f)
         owner_addr(s, &doc->author, snm, sad);
         xdate(d.date, &doc->date);
         doc_att_data(&d, &ax, &doc->data);
+        if (has_text && d.tsize) {
+            doc_text_data(&d, &tx, &part.data);
+            doc->more = &part;
+            doc->nmore = 1;
+        }
         ovs_item(s, &it, 0);
+        if (doc->nmore)
+            ds_free(&tx);
         ds_free(&ax);
         return s->stop ? -1 : 0;
     }
     it.kind = HM_ITEM_MESSAGE;
-    folder.s = docs;
-    folder.len = sizeof docs;
     m->folder = &folder;
     m->nfolder = 1;
     owner_addr(s, &m->sender, snm, sad);
@@ -2251,8 +2351,7 @@ static int do_reader(hm_ovs *s, const ovs_file *f)
             s->st.mails++;
             s->nitems = 0;
             r.nrec = 0;
-            if (hm_ov_mailfile(&s->al, r.cv, s->log, path, &s->opt,
-                               nd_recs, &r, ovs_item, s) != 0) {
+            if (ovs_mailfile(s, &r, path) != 0) {
                 if (s->stop)
                     break;
                 if (r.err)
@@ -2269,6 +2368,8 @@ static int do_reader(hm_ovs *s, const ovs_file *f)
     }
     if (k < 0 && !s->stop && !r.err)
         s->st.skipped++;
+    if (hm_nd_cut(r.nd))
+        s->st.cut++;
     rd_close(&r);
     return s->stop ? -1 : 0;
 }
@@ -2654,14 +2755,15 @@ void hm_ovs_summary(hm_ovs *s)
     for (i = 0; i < 8; i++)
         a[i] = hm_fmt_ulong(v[i], b[i]);
     hm_msg(s->log, HMM_OVSSUM, a, 8);
-    if (t->raw || t->nodate || t->damaged || t->skipped) {
+    if (t->raw || t->nodate || t->damaged || t->skipped || t->cut) {
         v[0] = t->raw;
         v[1] = t->nodate;
         v[2] = t->damaged;
         v[3] = t->skipped;
-        for (i = 0; i < 4; i++)
+        v[4] = t->cut;
+        for (i = 0; i < 5; i++)
             a[i] = hm_fmt_ulong(v[i], b[i]);
-        hm_msg(s->log, HMM_OVSSUMBAD, a, 4);
+        hm_msg(s->log, HMM_OVSSUMBAD, a, 5);
     }
 }
 

@@ -76,7 +76,9 @@ typedef struct hm_ovs_cfg {
     unsigned pivot;             /* 2-digit years: yy < pivot -> 20yy
                                  * (usually 50) */
     const char *doctypes;       /* "FT=KIND,..." or NULL */
-    int free_docs;              /* documents as free documents */
+    int doc_messages;           /* documents as messages in the folder
+                                 * "Documents" (text body, original
+                                 * attached); 0: free documents */
     int dir_only;               /* directory objects only */
     int keep_header;            /* note headers at the top of bodies */
     hm_settings *set;           /* accounts selection (directory) */
@@ -97,7 +99,10 @@ typedef struct hm_ovs_stats {
     unsigned long mails;        /* reader mail files */
     unsigned long sendfiles;    /* other reader files */
     unsigned long docs;         /* documents */
-    unsigned long damaged;      /* files read only in part */
+    unsigned long damaged;      /* files read only in part (bytes
+                                 * left unread) */
+    unsigned long cut;          /* files cut short at their end (all
+                                 * their bytes kept) */
     unsigned long skipped;      /* files or items left out */
 } hm_ovs_stats;
 

@@ -131,6 +131,8 @@ typedef struct hm_ov_meta {
                                  * the raw note */
     int sent;                   /* 1: From is the owner */
     int date_ok;                /* 1: the date was recognized */
+    int cut;                    /* 1: the note ends where its file is
+                                 * cut short (hm_ov_nb_cut) */
     const hm_ov_entry *entry;   /* NAMES items: the entry */
 } hm_ov_meta;
 
@@ -205,6 +207,8 @@ typedef struct hm_ov_nbstats {
     unsigned long sent;         /* notes from the owner */
     unsigned long skipped;      /* blank and separator records
                                  * between notes */
+    unsigned long cut;          /* notes ending where the file is cut
+                                 * short */
 } hm_ov_nbstats;
 
 /* Open a notebook parser. cv converts the records to UTF-8 (NULL:
@@ -222,6 +226,13 @@ hm_ov_nb *hm_ov_nb_open(const hm_alloc *a, hm_cpconv *cv, hm_log *log,
  * they are complete. Returns 0, or -1 when the callback asked to
  * stop or storage ran out (reported). */
 int hm_ov_nb_record(hm_ov_nb *nb, const unsigned char *rec, size_t n);
+
+/* The file is cut short at its end (the record reader said so: the
+ * record fed last is cut, or the file ends in a descriptor after
+ * it). Call before hm_ov_nb_finish. The note that holds the last
+ * record is kept: raw (HMG0500W) when its header block had not
+ * ended, else parsed (HMG0505W); meta.cut marks it. 0 or -1. */
+int hm_ov_nb_cut(hm_ov_nb *nb);
 
 /* End of the file: the last note is handed out. 0 or -1. */
 int hm_ov_nb_finish(hm_ov_nb *nb);

@@ -5,7 +5,7 @@
  *   ovvmext --store STORE --out OUTDIR [--ccsid N] [--node NODE]
  *           [--sysnames FILE] [--pivot YY] [--doc-types FT=KIND,...]
  *           [--directory] [--remote] [--lrecl N] [--formats FILE]
- *           [--free-docs] [--keep-header] [--recfm REC]
+ *           [--doc-messages] [--keep-header] [--recfm REC]
  *           [--store-list FILE] [the options of every extractor]
  *
  * STORE/<USERID>/ holds the user's CMS files named FN.FT (notebooks,
@@ -35,7 +35,7 @@ typedef struct ox_opts {
     unsigned long pivot;
     unsigned long lrecl;
     int directory;
-    int free_docs;
+    int doc_messages;
     int keep_header;
     int records;
     /* code pages from iconv */
@@ -89,8 +89,13 @@ static int ox_own(void *ctx, int argc, char **argv, int *i,
         say("  --lrecl N        record length of F files (default 80)");
         say("  --formats FILE   per-file forms (default: "
             "OVVMEXT.FORMATS in the store)");
-        say("  --free-docs      documents as free documents, not "
-            "messages");
+        say("  --doc-messages   documents as messages in the folder "
+            "Documents (text as");
+        say("                   the body, the original attached), "
+            "not as free documents");
+        say("  --free-docs      documents as free documents (the "
+            "default; kept for");
+        say("                   older command lines)");
         say("  --keep-header    note headers stay at the top of the "
             "bodies");
         say("  --recfm REC      the files deliver one record per read "
@@ -122,8 +127,12 @@ static int ox_own(void *ctx, int argc, char **argv, int *i,
         o->directory = 1;
         return 0;
     }
+    if (strcmp(a, "--doc-messages") == 0) {
+        o->doc_messages = 1;
+        return 0;
+    }
     if (strcmp(a, "--free-docs") == 0) {
-        o->free_docs = 1;
+        o->doc_messages = 0;    /* the default */
         return 0;
     }
     if (strcmp(a, "--keep-header") == 0) {
@@ -291,7 +300,7 @@ int main(int argc, char **argv)
     c.formats = o.formats;
     c.pivot = (unsigned)o.pivot;
     c.doctypes = o.doctypes;
-    c.free_docs = o.free_docs;
+    c.doc_messages = o.doc_messages;
     c.dir_only = o.directory;
     c.keep_header = o.keep_header;
     c.set = &r.set;

@@ -105,6 +105,11 @@ static int fz_item(void *ctx, const hm_item *it)
         fz_touch(&it->u.doc.name);
         for (k = 0; k < it->u.doc.data.size; k++)
             fz_sink += it->u.doc.data.p[k];
+        for (i = 0; i < it->u.doc.nmore; i++) {
+            fz_touch(&it->u.doc.more[i].name);
+            for (k = 0; k < it->u.doc.more[i].data.size; k++)
+                fz_sink += it->u.doc.more[i].data.p[k];
+        }
     }
     return 0;
 }

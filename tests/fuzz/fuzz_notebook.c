@@ -6,8 +6,10 @@
  * converter), bit 2 CCSID 273 instead of 037, bit 3 keep_header,
  * bit 4 need_sep, bit 5 shift dates, bit 6 owner "A", bit 7 feed
  * the records twice. The rest is records separated by X'25' (an
- * EBCDIC LF; in UTF-8 mode X'0A'). Every item handed out is checked:
- * its texts are read byte by byte, its time is valid or none.
+ * EBCDIC LF; in UTF-8 mode X'0A'); input that does not end with one
+ * is a file cut short (hm_ov_nb_cut before the end). Every item
+ * handed out is checked: its texts are read byte by byte, its time
+ * is valid or none; at most one note is marked cut.
  *
  * The Makefile links it with the core and the extractors' library
  * code.
@@ -63,7 +65,8 @@ static int item_fn(void *ctx, const hm_item *it, const hm_ov_meta *meta)
     (void)ctx;
     if (it->kind != HM_ITEM_MESSAGE || hm_time_check(&m->sent) < 0
         || hm_time_check(&m->received) < 0 || meta->first_rec == 0
-        || meta->last_rec + 1 < meta->first_rec)
+        || meta->last_rec + 1 < meta->first_rec
+        || (meta->cut != 0 && meta->cut != 1))
         abort();
     for (i = 0; i < m->nfolder; i++)
         touch(m->folder[i]);
@@ -135,7 +138,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 }
             }
         }
+        if (size && data[size - 1] != (flags & 2 ? 0x0A : 0x25))
+            hm_ov_nb_cut(nb);
         hm_ov_nb_finish(nb);
+        if (hm_ov_nb_stats(nb)->cut > 1)
+            abort();
         hm_ov_nb_close(nb);
     }
     return 0;

@@ -42,6 +42,12 @@ test_ovvm_store.c):
   doctext <path> <text with \\n for line ends>
 kind: notebook, names, mail (a reader mail file), sendfile (a reader
 file holding a document), rft (a raw RFT document).
+
+manifest.json "totals": accounts, notes, listed, and what ovvmext's
+reconciliation counts besides the notes: mails (reader mail files:
+messages), sendfiles (reader files of a document: messages with an
+attachment), documents (the DOC files: free documents, the documents
+class).
 """
 
 import argparse
@@ -764,6 +770,12 @@ def main():
         'notes': sum(b['notes'] for am in man['accounts'].values()
                      for b in am['notebooks'].values()),
         'listed': listed[0],
+        'mails': sum(1 for am in man['accounts'].values()
+                     for r in am['rdr'] if r['kind'] == 'mail'),
+        'sendfiles': sum(1 for am in man['accounts'].values()
+                         for r in am['rdr'] if r['kind'] == 'sendfile'),
+        'documents': sum(len(am['docs'])
+                         for am in man['accounts'].values()),
     }
     with open(os.path.join(out, 'manifest.json'), 'w',
               encoding='utf-8') as fh:

@@ -72,8 +72,13 @@ open(t + '/v.ref', 'wb').write(
     ''.join(r.rstrip(' ') + '\n' for r in recs).encode('utf-8'))
 open(t + '/nat273.ref', 'wb').write(
     ''.join(r.rstrip(' ') + '\n' for r in recs[:3]).encode('utf-8'))
-# an RDW that claims more than the file holds, in the second record
-bad = rdw[:len(enc[0]) + 4] + struct.pack('>HH', 999, 0) + b'\xC1' * 5
+# an RDW that claims more than the file holds, in the second record:
+# the file is cut short
+cut = rdw[:len(enc[0]) + 4] + struct.pack('>HH', 999, 0) + b'\xC1' * 5
+open(t + '/cut.rdw', 'wb').write(cut)
+# an impossible RDW (length 2) in the second record, records after it
+bad = (rdw[:len(enc[0]) + 4] + struct.pack('>HH', 2, 0) +
+       rdw[len(enc[0]) + 4:])
 open(t + '/bad.rdw', 'wb').write(bad)
 open(t + '/text.nl', 'wb').write(b'line one   \r\nline two\nlast')
 open(t + '/euro.f1', 'wb').write(b'\x9f\xc1')
@@ -89,12 +94,23 @@ same "RECFM VB with BDWs" "$T/vb.out" "$T/v.ref"
 $HMCAT --ccsid 273 --recfm V "$T/vb.bdw" >"$T/vb2.out"
 same "RECFM V detects BDWs" "$T/vb2.out" "$T/v.ref"
 
+# a file cut short at its end: a warning, the bytes there printed
+$HMCAT --ccsid 273 --recfm V "$T/cut.rdw" >"$T/cut.out" 2>"$T/cut.err"
+check "cut last record: return code 4" "$?" 4
+check "cut last record: printed with the bytes that are there" \
+    "$(cat "$T/cut.out")" "Grüße aus Köln
+AAAAA"
+grep -q "HMG0155W.*cut.rdw: record 2 at byte offset 18 has length 999" \
+    "$T/cut.err" &&
+    ok "cut last record: warning names file, record and offset" ||
+    nok "cut last record: message [$(cat "$T/cut.err")]"
+# a corrupt RDW with records after it: an error, the rest not read
 $HMCAT --ccsid 273 --recfm V "$T/bad.rdw" >"$T/bad.out" 2>"$T/bad.err"
 check "corrupt RDW: return code 8" "$?" 8
 check "corrupt RDW: the good record before it is printed" \
     "$(cat "$T/bad.out")" "Grüße aus Köln"
-grep -q "HMG01[5-9][0-9]E.*bad.rdw: record 2 at byte offset 18" \
-    "$T/bad.err" &&
+grep -q "HMG0150E.*bad.rdw: record 2 at byte offset 18 has an invalid \
+RDW length 2; the rest of the file is not read" "$T/bad.err" &&
     ok "corrupt RDW: message names file, record and offset" ||
     nok "corrupt RDW: message [$(cat "$T/bad.err")]"
 

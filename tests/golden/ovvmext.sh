@@ -8,7 +8,9 @@
 #     dates and body (national characters as UTF-8); the report's
 #     totals equal the generator's counts
 #   - the real 1993 CMS NOTE as a reader file of user MEA
-#   - damaged notebooks: warnings, raw notes, return code 4, no crash
+#   - damaged notebooks: warnings, raw notes, return code 4, no crash;
+#     notebooks cut short at their end (V, VB, NETDATA): warnings,
+#     rc 4, the cut note kept; a corrupt RDW in the middle: rc 8
 #   - an interrupted run resumed with --status, and partitions
 #     combined with migcomb, give the set of one uninterrupted run
 set -u
@@ -48,8 +50,9 @@ else nok "bundled store: ovvmext rc $rc, migcheck rc $mrc"
     tail -5 "$T/bundled.log" "$T/bundled.check"; fi
 
 # ---- generated stores ----
-# compare SET MANIFEST.json: every note exactly once, documents and
-# reader files, the report's totals
+# compare SET MANIFEST.json: every note exactly once, documents (free
+# documents: the original and its text) and reader files, the report's
+# totals
 compare() {
     "$DUMP" --dump "$1" >"$1.jsonl" 2>"$1.dumperr" || return 1
     python3 - "$1" "$2" <<'EOF'
@@ -58,6 +61,7 @@ setdir, manpath = sys.argv[1], sys.argv[2]
 man = json.load(open(manpath, encoding='utf-8'))
 items = [json.loads(l) for l in open(setdir + '.jsonl', encoding='utf-8')]
 msgs = [i for i in items if i['kind'] == 'message']
+fdocs = [i for i in items if i['kind'] == 'document']
 nl = lambda s: s.replace('\r\n', '\n')
 def key(acct, folder, frm, to, cc, subj, date, unread, body):
     return (acct, tuple(folder), frm, tuple(to), tuple(cc), subj, date,
@@ -102,17 +106,32 @@ if bad:
     sys.exit('notes differ: %d missing, %d unexpected' %
              (sum((want - got).values()), sum((got - want).values())))
 assert sum(v for v in got.values() if v != 1) == 0
-# documents and reader files: their text as the body, one attachment
+# reader files: their text as the body, one attachment
 texts = collections.Counter()
+dtexts = collections.Counter()
 for uid, am in man['accounts'].items():
     for d in am['docs']:
-        texts[d['text']] += 1
+        name = d['file'].split('/')[-1]
+        dtexts[(uid, name, d['bytes'], d['text'])] += 1
     for r in am['rdr']:
         if r['kind'] != 'mail':
             texts[r['text']] += 1
 gtexts = collections.Counter(nl(m['body']) for m in docs)
-assert gtexts == texts, 'document texts differ'
+assert gtexts == texts, 'reader file texts differ'
 assert all(len(m['att']) == 1 for m in docs)
+# documents: free documents in Documents, from the owner: the DCA
+# stream as NAME.RFT, its text as NAME.RFT.TXT (CR LF)
+gd = collections.Counter()
+for f in fdocs:
+    assert f['folder'] == ['Documents'], f
+    assert f['from'][0][1] == f['account'], f
+    p = f['parts']
+    assert len(p) == 2 and p[1]['name'] == p[0]['name'] + '.TXT', f
+    assert '\n' not in f['text'].replace('\r\n', ''), 'bare LF'
+    uid = f['account'].split('(')[1].rstrip(')')
+    gd[(uid, p[0]['name'], p[0]['size'], nl(f['text']))] += 1
+assert gd == dtexts, 'documents differ: %r, %r' % (gd - dtexts,
+                                                  dtexts - gd)
 # national characters arrived as UTF-8
 alltext = ''.join(m['subject'] + m['body'] for m in msgs)
 assert sum(1 for ch in alltext if ord(ch) > 127) > 0, 'no national chars'
@@ -124,16 +143,21 @@ notes = sum(nb['notes'] for am in man['accounts'].values()
             for nb in am['notebooks'].values())
 mails = sum(1 for am in man['accounts'].values() for r in am['rdr']
             if r['kind'] == 'mail')
-expect = {'Messages': notes + mails + ndoc, 'Attachments': ndoc,
-          'PAB entries': npab, 'PAB lists': ndl,
-          'Directory objects': len(man['accounts']), 'Documents': 0}
+tt = man['totals']
+nfree = tt['documents']
+assert nfree == sum(len(am['docs']) for am in man['accounts'].values())
+assert tt['mails'] == mails and tt['sendfiles'] == ndoc - nfree
+expect = {'Messages': notes + mails + tt['sendfiles'],
+          'Attachments': tt['sendfiles'], 'PAB entries': npab,
+          'PAB lists': ndl, 'Directory objects': len(man['accounts']),
+          'Documents': nfree}
 for k, v in expect.items():
     for col in ('found', 'written'):
         g = int(tot['%s %s' % (k, col)])
         assert g == v, '%s %s: %d, manifest %d' % (k, col, g, v)
     assert int(tot[k + ' failed']) == 0
-print('%d notes, %d documents and reader files: same' %
-      (sum(want.values()), len(docs)))
+print('%d notes, %d documents, %d reader files: same' %
+      (sum(want.values()), len(fdocs), len(docs)))
 EOF
 }
 
@@ -187,7 +211,9 @@ fi
 
 # ---- damaged notebooks ----
 python3 - "$T/damaged" <<'EOF'
-import os, sys
+import io, os, sys
+sys.path.insert(0, 'tests/gen')
+import ovvmgen
 out = sys.argv[1]
 def e(s):
     return s.encode('cp037')
@@ -195,6 +221,9 @@ def f80(recs, cut=0):
     b = b''.join(e(r).ljust(80, b'\x40') if isinstance(r, str)
                  else r.ljust(80, b'\x40') for r in recs)
     return b[:len(b) - cut] if cut else b
+def vrecs(recs):
+    return b''.join((len(e(r) or b'\x40') + 4).to_bytes(2, 'big') +
+                    b'\0\0' + (e(r) or b'\x40') for r in recs)
 good = ['Date: 13 November 93, 22:52:42 CET', 'From: CMS1 at ALIJKU11',
         'To: DAMG at VMA', 'Subject: first', '', 'good body']
 garbage = ['', '=' * 40, '', 'Date: 14 Nov 93 10:00:00',
@@ -215,18 +244,49 @@ open(os.path.join(d, 'JUNK.NOTEBOOK'), 'wb').write(
     bytes((i * 37 + 11) % 256 for i in range(1600)))
 open(os.path.join(d, 'PRE.NOTEBOOK'), 'wb').write(
     f80(['no date here', 'just text'] + good))
-# store B: a V notebook cut inside a record, a cut NETDATA reader file
+# store B: notebooks cut short at their end: V inside the last note's
+# body, VB (one block) inside the last note's header, NETDATA inside
+# its last record; a mail file cut in half
 d = os.path.join(out, 'B', 'DAMG')
 os.makedirs(os.path.join(d, 'RDR'))
-v = b''
-for r in good + tail:
-    x = e(r) or b'\x40'
-    v += (len(x) + 4).to_bytes(2, 'big') + b'\0\0' + x
-open(os.path.join(d, 'ALL.NOTEBOOK'), 'wb').write(v[:-20])
+open(os.path.join(d, 'ALL.NOTEBOOK'), 'wb').write(
+    vrecs(good + tail)[:-20])
+vb = vrecs(['Date: 17 Nov 93 10:00:00', 'From: CMS1 at ALIJKU11',
+            'To: DAMG at VMA', 'Subject: vbfirst', '', 'vb body', '',
+            '=' * 40, '', 'Date: 18 Nov 93 10:00:00',
+            'From: CMS1 at ALIJKU11', 'To: DAMG at VMA',
+            'Subject: vb header cut here'])
+vb = (len(vb) + 4).to_bytes(2, 'big') + b'\0\0' + vb
+open(os.path.join(d, 'VB.NOTEBOOK'), 'wb').write(vb[:-8])
+buf = io.BytesIO()
+w = ovvmgen.NetdataWriter(buf, 'DAMG', 'VMA', 'DAMG', 'VMA',
+                          '19931120100000')
+w.file('ND', 'NOTEBOOK', 255, 1000)
+for r in ['Date: 19 Nov 93 10:00:00', 'From: CMS1 at ALIJKU11',
+          'To: DAMG at VMA', 'Subject: ndfirst', '', 'nd body', '',
+          '=' * 40, '', 'Date: 20 Nov 93 10:00:00',
+          'From: CMS1 at ALIJKU11', 'To: DAMG at VMA', 'Subject: ndlast',
+          '', 'netdata body cut short right here']:
+    w.record(e(r))
+w.end()
+nb = buf.getvalue()
+at = nb.index(e('netdata body cut'))
+open(os.path.join(d, 'ND.NOTEBOOK'), 'wb').write(nb[:at + 16])
 nd = open('tests/data/ovvm-store/RDR/LEF21/0001.NETDATA', 'rb').read()
 open(os.path.join(d, 'RDR', '0001.NETDATA'), 'wb').write(nd[:len(nd) // 2])
+# store C: a corrupt RDW in the middle of a V notebook (past the 4 KiB
+# its form is detected from) with notes after it; a reader file with
+# junk after its start: errors, data lost
+d = os.path.join(out, 'C', 'DAMG')
+os.makedirs(os.path.join(d, 'RDR'))
+v1 = vrecs(good)
+for i in range(60):
+    v1 += vrecs(tail[:6] + ['Subject: n%d' % i, '', 'body %d' % i])
+open(os.path.join(d, 'ALL.NOTEBOOK'), 'wb').write(
+    v1 + b'\x00\x02\x00\x00' + vrecs(tail + ['', 'more after it']))
 open(os.path.join(d, 'RDR', '0002.NETDATA'), 'wb').write(
     nd[:200] + bytes(range(256)) * 3)
+open(os.path.join(out, 'C.offset'), 'w').write('%d\n' % len(v1))
 EOF
 ox damagedA --store "$T/damaged/A" --ccsid 37 --node VMA \
     --out "$T/damaged/A.set"
@@ -249,12 +309,60 @@ ox damagedB --store "$T/damaged/B" --ccsid 37 --node VMA \
 "$MC" "$T/damaged/B.set" >"$T/damagedB.check" 2>&1
 mrc=$?
 "$DUMP" --dump "$T/damaged/B.set" >"$T/damagedB.jsonl" 2>&1
+L="$T/damagedB.log"
+B="$T/damaged/B/DAMG"
+if [ $rc -eq 4 ] && [ $mrc -eq 0 ] && ! grep -q '^HMG....E' "$L" &&
+    grep -q "^HMG0155W $B/ALL.NOTEBOOK: record 15 at byte offset 268 \
+has length 37 but the file ends after 17 bytes" "$L" &&
+    grep -q "^HMG0505W $B/ALL.NOTEBOOK record 15: the note that starts \
+at record 10 ends where the file is cut short" "$L" &&
+    grep -q "^HMG0548W .* 4 files cut short at their end" "$L" &&
+    python3 - "$T/damagedB.jsonl" <<'EOF'
+import json, sys
+m = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
+m = [i for i in m if i['kind'] == 'message']
+by = {i['subject']: i for i in m}
+# the notes before the cut, whole
+assert by['first']['body'].strip() == 'good body', by['first']
+assert by['vbfirst']['body'].strip() == 'vb body'
+assert by['ndfirst']['body'].strip() == 'nd body'
+# V: the cut note parsed, its body as far as it goes
+assert by['last']['body'].strip() == 'the last reco', by['last']
+assert by['last']['folder'] == ['ALL']
+# NETDATA: the cut record's bytes kept
+assert by['ndlast']['body'].strip() == 'netdata body cut', by['ndlast']
+# VB: cut inside the header: the note kept raw
+raw = [i for i in m if i['folder'] == ['VB'] and i['subject'] != 'vbfirst']
+assert len(raw) == 1 and raw[0]['body'].endswith('Subject: vb header'), raw
+assert raw[0]['sent'] == '19931118100000', raw
+# the mail file cut in half: its note kept, unread
+assert any(i['unread'] == 1 and i['folder'] == [] for i in m), m
+EOF
+then
+    ok "cut V, VB and NETDATA notebooks and a cut mail file: warnings," \
+        "every note kept (the cut ones raw or flagged), rc 4"
+else nok "cut notebooks: rc $rc, migcheck $mrc"; cat "$L"
+    grep -v '"kind":"dir' "$T/damagedB.jsonl"; fi
+ox damagedC --store "$T/damaged/C" --ccsid 37 --node VMA \
+    --out "$T/damaged/C.set"
+"$MC" "$T/damaged/C.set" >"$T/damagedC.check" 2>&1
+mrc=$?
+"$DUMP" --dump "$T/damaged/C.set" >"$T/damagedC.jsonl" 2>&1
+L="$T/damagedC.log"
+C="$T/damaged/C/DAMG"
+off=$(cat "$T/damaged/C.offset")
 if [ $rc -eq 8 ] && [ $mrc -eq 0 ] &&
-    grep -q 'HMG0540W' "$T/damagedB.log" &&
-    grep -q '"subject":"first"' "$T/damagedB.jsonl"; then
-    ok "cut V notebook and NETDATA: errors, the notes before kept, rc 8"
-else nok "cut V notebook and NETDATA: rc $rc, migcheck $mrc"
-    cat "$T/damagedB.log"; fi
+    grep -q "^HMG0150E $C/ALL.NOTEBOOK: record 547 at byte offset $off \
+has an invalid RDW length 2; the rest of the file is not read" "$L" &&
+    grep -q "^HMG0540E $C/ALL.NOTEBOOK: reading stopped after record 546 \
+with bytes of the file left unread" "$L" &&
+    grep -q '"subject":"n59"' "$T/damagedC.jsonl" &&
+    grep -q "^HMG0202E $C/RDR/0002.NETDATA: segment at byte offset" "$L" &&
+    grep -q '"subject":"first"' "$T/damagedC.jsonl" &&
+    ! grep -q '"subject":"last"' "$T/damagedC.jsonl"; then
+    ok "corrupt RDW in the middle of a notebook (offset $off) and junk" \
+        "in a reader file: errors, the notes before kept, rc 8"
+else nok "corrupt RDW in the middle: rc $rc, migcheck $mrc"; cat "$L"; fi
 
 # ---- restart and partitions ----
 R="$T/restart"
@@ -334,7 +442,8 @@ if [ $r1 -le 4 ] && [ $r2 -le 4 ] && [ $crc -eq 0 ] && [ $mrc -eq 0 ] &&
 else nok "partitions: rc $r1 $r2, migcomb $crc, migcheck $mrc"
     cat "$R/comb.log"; fi
 
-# ---- options: directory only, remote, free documents ----
+# ---- options: directory only, remote, free documents, document
+# messages ----
 ox dironly --store tests/data/ovvm-store --ccsid 273 --directory \
     --out "$T/dironly"
 "$DUMP" --dump "$T/dironly" >"$T/dironly.jsonl" 2>&1
@@ -358,14 +467,27 @@ if [ $rc -le 4 ] &&
 else nok "--remote (rc $rc)"; cat "$T/remote.jsonl"; fi
 ox free --store tests/data/ovvm-store --ccsid 273 --free-docs \
     --out "$T/free"
-"$DUMP" --dump "$T/free" >"$T/free.jsonl" 2>&1
-if [ $rc -le 4 ] && grep -q '"documents":2' "$T/free.jsonl"; then
-    ok "--free-docs: documents as free documents"
+if [ $rc -le 4 ] && same_set "$T/bundled" "$T/free"; then
+    ok "--free-docs is the default: the same set"
 else nok "--free-docs (rc $rc)"; fi
+ox docmsg --store tests/data/ovvm-store --ccsid 273 --doc-messages \
+    --out "$T/docmsg"
+"$MC" "$T/docmsg" >"$T/docmsg.check" 2>&1
+mrc=$?
+"$DUMP" --dump "$T/docmsg" >"$T/docmsg.jsonl" 2>&1
+if [ $rc -le 4 ] && [ $mrc -eq 0 ] &&
+    grep -q '"documents":0' "$T/docmsg.jsonl" &&
+    grep -q '"attachments":4,' "$T/docmsg.jsonl" &&
+    grep -q '"folder":\["Documents"\].*"subject":"PLAN63 RFT".*'\
+'"att":\[{"name":"PLAN63.RFT","size":395' "$T/docmsg.jsonl"; then
+    ok "--doc-messages: documents as messages in Documents (text body," \
+        "the original attached)"
+else nok "--doc-messages (rc $rc, migcheck $mrc)"; fi
 ox doctypes --store tests/data/ovvm-store --ccsid 273 \
     --doc-types RFT=skip --out "$T/doctypes"
 "$DUMP" --dump "$T/doctypes" >"$T/doctypes.jsonl" 2>&1
-if [ $rc -le 4 ] && grep -q '"attachments":2,' "$T/doctypes.jsonl"; then
+if [ $rc -le 4 ] && grep -q '"attachments":2,' "$T/doctypes.jsonl" &&
+    grep -q '"documents":0' "$T/doctypes.jsonl"; then
     ok "--doc-types RFT=skip leaves the documents out"
 else nok "--doc-types (rc $rc)"; fi
 exit 0

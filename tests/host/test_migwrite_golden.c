@@ -115,6 +115,7 @@ static void write_stream(hm_mw *w)
     it.u.pab.nmembers = 2;
     put(w, &it);
     it.kind = HM_ITEM_DOCUMENT;
+    memset(&it.u.doc, 0, sizeof it.u.doc);
     it.u.doc.folder = docs;
     it.u.doc.nfolder = 1;
     it.u.doc.name = T("README");

@@ -403,7 +403,7 @@ static const char *const all[] = {
     SAMPLES "xmi/test_pds.xmi"
 };
 
-/* end of the INMR06 record: cuts before it must fail */
+/* end of the INMR06 record: cuts before it are reported */
 static size_t trailer_end(const unsigned char *p, size_t n)
 {
     size_t pos = 0;
@@ -432,10 +432,17 @@ static void test_cuts(void **state)
         assert_true(end < n + 1);
         for (cut = 0; cut < n; cut += 80) {
             int rc = read_all(p, cut, &c);
-            if (cut < end) {
+            if (cut == 0) {
                 assert_int_equal(rc, -1);
-                assert_true(c.nerr > 0);
+                assert_non_null(strstr(c.text, "HMG0200E"));
+            } else if (cut < end) {
+                /* cut short: a warning with the offset; the NETDATA
+                 * reader gives no error (an IEBCOPY unload cut in
+                 * the middle may) */
+                assert_non_null(strstr(c.text, "HMG0203W"));
                 assert_non_null(strstr(c.text, "offset"));
+                if (!strstr(all[f], "pds"))
+                    assert_int_equal(rc, 0);
             }
         }
         free(p);

@@ -71,8 +71,10 @@ static int src_rewind(void *ctx)
 
 static hm_memsrc att_src;
 
-/* feed the items; with_binary adds a binary attachment and a binary
- * document, with_euro a subject with the euro sign */
+/* feed the items; with_binary adds a binary attachment, a binary
+ * document and a document whose first part is binary (its text part
+ * survives the transfer alone), with_euro a subject with the euro
+ * sign */
 static void put_items(hm_mw *w, int with_binary, int with_euro)
 {
     hm_item it;
@@ -166,9 +168,22 @@ static void put_items(hm_mw *w, int with_binary, int with_euro)
     it.u.doc.data.size = sizeof doc_data;
     assert_int_equal(hm_mw_put(w, &it), 0);
     if (with_binary) {
+        hm_docpart part;
         it.u.doc.data.p = binary;
         it.u.doc.data.size = sizeof binary;
         assert_int_equal(hm_mw_put(w, &it), 0);
+        memset(&part, 0, sizeof part);
+        part.name.s = att_txt;
+        part.name.len = sizeof att_txt;
+        part.data.p = doc_data;
+        part.data.size = sizeof doc_data;
+        it.u.doc.name.s = bin_name;
+        it.u.doc.name.len = sizeof bin_name;
+        it.u.doc.more = &part;
+        it.u.doc.nmore = 1;
+        assert_int_equal(hm_mw_put(w, &it), 0);
+        it.u.doc.more = 0;
+        it.u.doc.nmore = 0;
     }
     /* a calendar item: a schedule message */
     memset(&it, 0, sizeof it);
@@ -356,15 +371,16 @@ static void test_text_binary_left_out(void **state)
     put_items(w, 1, 0);
     assert_int_equal(hm_mw_close(w, &st), 0);
     assert_true(memlog_has(&ml, HMM_MTBINARY));
-    assert_int_equal(st.text_left_out, 2);
+    /* the binary attachment, the binary document, the binary part */
+    assert_int_equal(st.text_left_out, 3);
     assert_int_equal(st.attachments, 2);
-    assert_int_equal(st.documents, 1);
+    assert_int_equal(st.documents, 2);
     assert_int_equal(st.messages, 1);
     mfs_set(&t->m, &set);
     assert_int_equal(hm_mr_check(mfs_alloc(), &set, "MIGRATE.PKL",
                                  &ml.lg, 0, 0, &c), 0);
     assert_int_equal(c.attachments, 2);
-    assert_int_equal(c.documents, 1);
+    assert_int_equal(c.documents, 2);
     mfs_free(&t->m);
     free(t);
 }

@@ -87,6 +87,149 @@ static void test_tiny_set_bytes(void **state)
     mfs_free(&m);
 }
 
+/* ---- a free document of two parts ---- */
+
+/* the document: PLAN.RFT (bytes 00 05 E1 03 00) and PLAN.RFT.TXT
+ * ("Hi" CR LF), then one named README without an extension */
+static const unsigned char doc_n1[] = {
+    0x50, 0x4C, 0x41, 0x4E, 0x2E, 0x52, 0x46, 0x54 };
+static const unsigned char doc_n2[] = {
+    0x50, 0x4C, 0x41, 0x4E, 0x2E, 0x52, 0x46, 0x54, 0x2E, 0x54, 0x58,
+    0x54 };
+static const unsigned char doc_n3[] = {
+    0x52, 0x45, 0x41, 0x44, 0x4D, 0x45 };
+static const unsigned char doc_d1[] = { 0x00, 0x05, 0xE1, 0x03, 0x00 };
+static const unsigned char doc_d2[] = { 0x48, 0x69, 0x0D, 0x0A };
+/* after the column line: Body,0,,FALSE,,, CR LF CR LF
+ * Document,5,,FALSE,PLAN.RFT,, CR LF <5 bytes> CR LF
+ * Document,4,,TRUE,PLAN.RFT.TXT,, CR LF <4 bytes> CR LF */
+static const unsigned char want_doc[] = {
+    0x42, 0x6F, 0x64, 0x79, 0x2C, 0x30, 0x2C, 0x2C, 0x46, 0x41, 0x4C,
+    0x53, 0x45, 0x2C, 0x2C, 0x2C, 0x0D, 0x0A, 0x0D, 0x0A,
+    0x44, 0x6F, 0x63, 0x75, 0x6D, 0x65, 0x6E, 0x74, 0x2C, 0x35, 0x2C,
+    0x2C, 0x46, 0x41, 0x4C, 0x53, 0x45, 0x2C, 0x50, 0x4C, 0x41, 0x4E,
+    0x2E, 0x52, 0x46, 0x54, 0x2C, 0x2C, 0x0D, 0x0A,
+    0x00, 0x05, 0xE1, 0x03, 0x00, 0x0D, 0x0A,
+    0x44, 0x6F, 0x63, 0x75, 0x6D, 0x65, 0x6E, 0x74, 0x2C, 0x34, 0x2C,
+    0x2C, 0x54, 0x52, 0x55, 0x45, 0x2C, 0x50, 0x4C, 0x41, 0x4E, 0x2E,
+    0x52, 0x46, 0x54, 0x2E, 0x54, 0x58, 0x54, 0x2C, 0x2C, 0x0D, 0x0A,
+    0x48, 0x69, 0x0D, 0x0A, 0x0D, 0x0A };
+
+typedef struct docback {
+    int n;
+    size_t nmore[2];
+    size_t nlen[2][2];
+    unsigned char name[2][2][16];
+    unsigned long size[2][2];
+    unsigned char data[2][2][8];
+} docback;
+
+static int doc_item(void *ctx, const hm_item *it)
+{
+    docback *b = (docback *)ctx;
+    size_t i;
+    if (it->kind != HM_ITEM_DOCUMENT)
+        return 0;
+    assert_true(b->n < 2);
+    b->nmore[b->n] = it->u.doc.nmore;
+    for (i = 0; i <= it->u.doc.nmore && i < 2; i++) {
+        const hm_text *t = i ? &it->u.doc.more[i - 1].name
+                             : &it->u.doc.name;
+        const hm_data *d = i ? &it->u.doc.more[i - 1].data
+                             : &it->u.doc.data;
+        assert_true(t->len <= 16 && d->size <= 8);
+        b->nlen[b->n][i] = t->len;
+        memcpy(b->name[b->n][i], t->s, t->len);
+        b->size[b->n][i] = d->size;
+        memcpy(b->data[b->n][i], d->p, d->size);
+    }
+    b->n++;
+    return 0;
+}
+
+static void test_free_document(void **state)
+{
+    mfs m;
+    hm_mw_files fs;
+    hm_mw_opt o;
+    hm_mw_stats st;
+    hm_item it;
+    hm_docpart part;
+    hm_mw *w;
+    mfs_file *f;
+    memlog ml;
+    hm_mr_set set;
+    hm_mr_counts c;
+    docback b;
+    static const unsigned char readme_txt[] = {
+        0x52, 0x45, 0x41, 0x44, 0x4D, 0x45, 0x2E, 0x54, 0x58, 0x54 };
+    (void)state;
+    memset(&m, 0, sizeof m);
+    memset(&o, 0, sizeof o);
+    memlog_init(&ml);
+    mfs_files(&m, &fs);
+    o.codepage = HM_PC_1252;
+    w = hm_mw_open(mfs_alloc(), &fs, &o, &ml.lg);
+    assert_non_null(w);
+    memset(&it, 0, sizeof it);
+    it.kind = HM_ITEM_ACCOUNT;
+    it.u.account.id.s = id_a;
+    it.u.account.id.len = 1;
+    it.u.account.address.s = addr_a;
+    it.u.account.address.len = 5;
+    assert_int_equal(hm_mw_put(w, &it), 0);
+    memset(&it, 0, sizeof it);
+    memset(&part, 0, sizeof part);
+    it.kind = HM_ITEM_DOCUMENT;
+    it.u.doc.name.s = doc_n1;
+    it.u.doc.name.len = sizeof doc_n1;
+    it.u.doc.data.p = doc_d1;
+    it.u.doc.data.size = sizeof doc_d1;
+    part.name.s = doc_n2;
+    part.name.len = sizeof doc_n2;
+    part.data.p = doc_d2;
+    part.data.size = sizeof doc_d2;
+    it.u.doc.more = &part;
+    it.u.doc.nmore = 1;
+    assert_int_equal(hm_mw_put(w, &it), 0);
+    memset(&it, 0, sizeof it);
+    it.kind = HM_ITEM_DOCUMENT;
+    it.u.doc.name.s = doc_n3;
+    it.u.doc.name.len = sizeof doc_n3;
+    it.u.doc.data.p = doc_d2;
+    it.u.doc.data.size = sizeof doc_d2;
+    assert_int_equal(hm_mw_put(w, &it), 0);
+    assert_int_equal(hm_mw_close(w, &st), 0);
+    assert_int_equal(st.documents, 2);
+    /* the sections, byte for byte */
+    f = mfs_find(&m, "AXX00100.SEC");
+    assert_non_null(f);
+    assert_true(f->len > 50 + sizeof want_doc);
+    assert_memory_equal(f->data + 50, want_doc, sizeof want_doc);
+    /* read back: two free documents, the first with its second part */
+    memset(&b, 0, sizeof b);
+    mfs_set(&m, &set);
+    assert_int_equal(hm_mr_check(mfs_alloc(), &set, "MIGRATE.PKL",
+                                 &ml.lg, doc_item, &b, &c), 0);
+    assert_int_equal(c.documents, 2);
+    assert_int_equal(c.messages, 0);
+    assert_int_equal(b.n, 2);
+    assert_int_equal(b.nmore[0], 1);
+    assert_int_equal(b.nlen[0][0], sizeof doc_n1);
+    assert_memory_equal(b.name[0][0], doc_n1, sizeof doc_n1);
+    assert_int_equal(b.size[0][0], sizeof doc_d1);
+    assert_memory_equal(b.data[0][0], doc_d1, sizeof doc_d1);
+    assert_int_equal(b.nlen[0][1], sizeof doc_n2);
+    assert_memory_equal(b.name[0][1], doc_n2, sizeof doc_n2);
+    assert_int_equal(b.size[0][1], sizeof doc_d2);
+    assert_memory_equal(b.data[0][1], doc_d2, sizeof doc_d2);
+    /* a name without an extension gets .TXT */
+    assert_int_equal(b.nmore[1], 0);
+    assert_int_equal(b.nlen[1][0], sizeof readme_txt);
+    assert_memory_equal(b.name[1][0], readme_txt, sizeof readme_txt);
+    mfs_free(&m);
+}
+
 /* ---- random item streams ---- */
 
 static unsigned long rng;
@@ -665,6 +808,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tiny_set_bytes),
+        cmocka_unit_test(test_free_document),
         cmocka_unit_test(test_random_roundtrip),
         cmocka_unit_test(test_schedule),
         cmocka_unit_test(test_unmapped),

@@ -580,11 +580,12 @@ static void test_segment_errors(void **state)
     assert_true(has_msg(&c, "HMG0206W"));
     free(m.p);
 
-    /* no trailer: truncated */
+    /* no trailer: cut short, a warning; the records are kept */
     memset(&m, 0, sizeof m);
     build(&m, body_none, 0);
-    assert_int_equal(read_all(m.p, m.n, &c, &nrec), -1);
-    assert_true(has_msg(&c, "HMG0203E"));
+    assert_int_equal(read_all(m.p, m.n, &c, &nrec), 0);
+    assert_true(has_msg(&c, "HMG0203W"));
+    assert_int_equal(c.nerr, 0);
     assert_int_equal(nrec, 2);
     free(m.p);
 
@@ -651,13 +652,97 @@ static void test_truncation(void **state)
         last--;
     for (cut = 0; cut < m.n; cut++) {
         int rc = read_all(m.p, cut, &c, &nrec);
-        if (cut < last) {
+        if (cut < 8) {
+            /* not even the INMR01 signature */
             assert_int_equal(rc, -1);
-            assert_true(c.nerr > 0);
+            assert_true(has_msg(&c, "HMG0200E"));
+        } else if (cut < last) {
+            /* cut short: a warning naming the offset, no error */
+            assert_int_equal(rc, 0);
+            assert_int_equal(c.nerr, 0);
+            assert_true(has_msg(&c, "HMG0203W"));
             assert_true(has_msg(&c, "byte offset"));
         } else {
             assert_int_equal(rc, 0);
         }
+    }
+    free(m.p);
+}
+
+/* A record cut at the end: its bytes are handed out (hm_nd_cut 1),
+ * a warning; the end comes after it. Padding where a record should
+ * begin, and then data: an error (the data is not read). */
+static void body_cutme(hm_ndw *w)
+{
+    unsigned char d[200];
+    fill_rec(d, sizeof d, 9);
+    hm_ndw_record(w, E_HELLO, 5);
+    hm_ndw_record(w, d, sizeof d);
+}
+
+static void test_cut_record(void **state)
+{
+    mbuf m = { 0, 0, 0 };
+    unsigned char want[200];
+    hm_memsrc src;
+    hm_log lg;
+    cap c;
+    hm_nd *r;
+    const hm_nd_file *nf;
+    const unsigned char *d;
+    size_t n, at = 0, cut;
+    (void)state;
+    build(&m, body_cutme, 1);
+    fill_rec(want, sizeof want, 9);
+    while (at + 8 < m.n && memcmp(m.p + at, want, 8) != 0)
+        at++;
+    assert_true(at + 8 < m.n);
+    cut = at + 50;          /* inside the 200-byte record */
+    log_init(&lg, &c);
+    hm_memsrc_init(&src, m.p, cut);
+    r = hm_nd_open(&A, hm_memsrc_read, &src, &lg, "t", NULL);
+    assert_non_null(r);
+    assert_int_equal(hm_nd_next_file(r, &nf), 1);
+    assert_int_equal(hm_nd_next_record(r, &d, &n), 1);
+    assert_int_equal(n, 5);
+    assert_int_equal(hm_nd_cut(r), 0);
+    assert_int_equal(hm_nd_next_record(r, &d, &n), 1);
+    assert_int_equal(n, 50);
+    assert_memory_equal(d, want, 50);
+    assert_int_equal(hm_nd_cut(r), 1);
+    assert_int_equal(hm_nd_next_record(r, &d, &n), 0);
+    assert_int_equal(hm_nd_next_record(r, &d, &n), 0);
+    assert_int_equal(hm_nd_next_file(r, &nf), 0);
+    assert_int_equal(hm_nd_failed(r), 0);
+    assert_int_equal(c.nerr, 0);
+    assert_int_equal(c.nwarn, 1);
+    assert_true(has_msg(&c, "HMG0203W t: the transmission ends at byte "
+                            "offset"));
+    hm_nd_close(r);
+    /* cut between the records: the first one kept, hm_nd_cut 2 */
+    log_init(&lg, &c);
+    hm_memsrc_init(&src, m.p, at - 2);
+    r = hm_nd_open(&A, hm_memsrc_read, &src, &lg, "t", NULL);
+    assert_int_equal(hm_nd_next_file(r, &nf), 1);
+    assert_int_equal(hm_nd_next_record(r, &d, &n), 1);
+    assert_int_equal(hm_nd_next_record(r, &d, &n), 0);
+    assert_int_equal(hm_nd_cut(r), 2);
+    assert_true(has_msg(&c, "HMG0203W"));
+    assert_int_equal(c.nerr, 0);
+    hm_nd_close(r);
+    free(m.p);
+    /* no trailer, card padding, then something that is not padding */
+    memset(&m, 0, sizeof m);
+    build(&m, body_none, 0);
+    {
+        unsigned char x = 0xC1;
+        mb_write(&m, &x, 1);
+    }
+    {
+        unsigned long nrec;
+        assert_int_equal(read_all(m.p, m.n, &c, &nrec), -1);
+        assert_true(has_msg(&c, "HMG0202E"));
+        assert_int_equal(nrec, 2);
     }
     free(m.p);
 }
@@ -805,6 +890,7 @@ int main(void)
         cmocka_unit_test(test_segment_errors),
         cmocka_unit_test(test_bad_text_unit),
         cmocka_unit_test(test_truncation),
+        cmocka_unit_test(test_cut_record),
         cmocka_unit_test(test_flips),
         cmocka_unit_test(test_describe),
         cmocka_unit_test(test_detect),

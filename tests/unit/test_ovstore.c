@@ -50,6 +50,21 @@ static void fs_f80(mfile *f, const char *const *recs)
     }
 }
 
+/* V records (RDWs) of page 037 from literals */
+static void fs_v(mfile *f, const char *const *recs)
+{
+    const hm_cpage *cp = hm_cp_builtin(37);
+    for (; *recs; recs++) {
+        size_t k = t_host(cp, *recs, f->data + f->n + 4);
+        if (k == 0)
+            f->data[f->n + 4 + k++] = 0x40;
+        f->data[f->n] = (unsigned char)((k + 4) >> 8);
+        f->data[f->n + 1] = (unsigned char)((k + 4) & 0xFF);
+        f->data[f->n + 2] = f->data[f->n + 3] = 0;
+        f->n += k + 4;
+    }
+}
+
 static int mb_write(void *ctx, const unsigned char *d, size_t n)
 {
     mfile *f = (mfile *)ctx;
@@ -212,6 +227,25 @@ static int sink_emit(void *ctx, const hm_item *it)
             t_str(&t->attname, m->att[0].name);
             t->attsize = m->att[0].data.size;
             t->attgot = read_all(&m->att[0].data, t->att, sizeof t->att);
+        }
+    } else if (it->kind == HM_ITEM_DOCUMENT) {
+        /* the parts: the first as the attachment, a second one (the
+         * text) as the body */
+        const hm_document *d = &it->u.doc;
+        if (d->nfolder)
+            t_str(&t->folder, d->folder[0]);
+        t_str(&t->subject, d->name);
+        t_str(&t->sender, d->author.addr);
+        t->natt = 1 + d->nmore;
+        t->attsize = d->data.size;
+        t->attgot = read_all(&d->data, t->att, sizeof t->att);
+        if (d->nmore) {
+            assert_int_equal(d->nmore, 1);
+            t_str(&t->attname, d->more[0].name);
+            assert_int_equal(read_all(&d->more[0].data, t->body.s,
+                                      sizeof t->body.s),
+                             d->more[0].data.size);
+            t->body.n = d->more[0].data.size;
         }
     } else if (it->kind == HM_ITEM_PAB) {
         t->is_dl = it->u.pab.is_dl;
@@ -379,13 +413,13 @@ static void test_store(void **state)
     assert_text(k.it[3].subject.s, k.it[3].subject.n, "Mail");
     assert_int_equal(k.it[3].folder.n, 0);
     assert_int_equal(k.it[3].unread, 1);
-    /* the document: its text, the text attached with CR LF */
+    /* the document: a free document, its text with CR LF as
+     * PLAN.SCRIPT.TXT (a SCRIPT file has no other form) */
+    assert_int_equal(k.it[4].kind, HM_ITEM_DOCUMENT);
     assert_text(k.it[4].folder.s, k.it[4].folder.n, "Documents");
-    assert_text(k.it[4].subject.s, k.it[4].subject.n, "PLAN SCRIPT");
-    assert_text(k.it[4].body.s, k.it[4].body.n, ".sp 1\nPlan text\n");
+    assert_text(k.it[4].subject.s, k.it[4].subject.n, "PLAN.SCRIPT.TXT");
     assert_text(k.it[4].sender.s, k.it[4].sender.n, "PROFS:VMA(JDOE)");
     assert_int_equal(k.it[4].natt, 1);
-    assert_text(k.it[4].attname.s, k.it[4].attname.n, "PLAN.SCRIPT");
     assert_int_equal(k.it[4].attsize, k.it[4].attgot);
     {
         unsigned char want[64];
@@ -409,7 +443,9 @@ static void test_store(void **state)
 }
 
 /* no system nickname file, no --node: the node comes from the reader
- * file addressed to the user; --doc-types and --free-docs */
+ * file addressed to the user; --doc-types; --doc-messages: the
+ * document as a message in Documents with its text as the body and
+ * the original attached */
 static void test_infer_free(void **state)
 {
     hm_log lg;
@@ -425,7 +461,7 @@ static void test_infer_free(void **state)
     t_loginit(&lg, &tl);
     hm_set_init(&set, &A);
     cfg_init(&c, &lg, &set);
-    c.free_docs = 1;
+    c.doc_messages = 1;
     c.doctypes = "NAMES=skip,SCRIPT=text";
     s = hm_ovs_open(&c);
     assert_non_null(s);
@@ -434,9 +470,16 @@ static void test_infer_free(void **state)
     assert_int_equal(src.next_account(src.ctx, &a), HM_PIPE_OK);
     assert_text(a.address.s, a.address.len, "PROFS:VMA(JDOE)");
     assert_int_equal(src.items(src.ctx, &a, sink_emit, &k), HM_PIPE_OK);
-    /* NAMES skipped: 2 notes, the mail, the free document */
+    /* NAMES skipped: 2 notes, the mail, the document message */
     assert_int_equal(k.n, 4);
-    assert_int_equal(k.it[3].kind, HM_ITEM_DOCUMENT);
+    assert_int_equal(k.it[3].kind, HM_ITEM_MESSAGE);
+    assert_text(k.it[3].folder.s, k.it[3].folder.n, "Documents");
+    assert_text(k.it[3].subject.s, k.it[3].subject.n, "PLAN SCRIPT");
+    assert_text(k.it[3].body.s, k.it[3].body.n, ".sp 1\nPlan text\n");
+    assert_int_equal(k.it[3].natt, 1);
+    assert_text(k.it[3].attname.s, k.it[3].attname.n, "PLAN.SCRIPT");
+    assert_int_equal(k.it[3].attsize, k.it[3].attgot);
+    assert_int_equal(k.it[3].attsize, 18);      /* the text, CR LF */
     hm_ovs_close(s);
     hm_set_free(&set);
     /* a bad --doc-types */
@@ -445,8 +488,70 @@ static void test_infer_free(void **state)
     assert_true(t_has(&tl, 531));
 }
 
-/* damaged input: junk as a notebook, a cut NETDATA reader file; the
- * walker goes on */
+/* a DCA RFT document: a free document with the DCA stream (named
+ * FN.FT.RFT: its type is not RFT) and its text FN.FT.TXT; a binary
+ * file: the original alone */
+static void test_rft_doc(void **state)
+{
+    static const unsigned char rft[] = {
+        0x00, 0x05, 0xE1, 0x03, 0x00,               /* FUP */
+        0x00, 0x0B, 0xE8, 0x07, 0x00,               /* BT: */
+        0xC8, 0x85, 0x93, 0x93, 0x96, 0x15          /* Hello NL */
+    };
+    static const unsigned char bin[] = { 0x00, 0x01, 0xFE, 0xFF, 0x00 };
+    hm_log lg;
+    tlog tl;
+    hm_settings set;
+    hm_ovs_cfg c;
+    hm_ovs *s;
+    hm_pipe_src src;
+    hm_account a;
+    static tsink k;
+    mfile *f;
+    unsigned char want[16];
+    size_t n;
+    (void)state;
+    make_store(1);
+    f = fs_add("S/JDOE/MEMO.DCA", 0);
+    memcpy(f->data, rft, sizeof rft);
+    f->n = sizeof rft;
+    f = fs_add("S/JDOE/PROG.MODULE", 0);
+    memcpy(f->data, bin, sizeof bin);
+    f->n = sizeof bin;
+    t_loginit(&lg, &tl);
+    hm_set_init(&set, &A);
+    cfg_init(&c, &lg, &set);
+    s = hm_ovs_open(&c);
+    assert_non_null(s);
+    hm_ovs_source(s, &src);
+    memset(&k, 0, sizeof k);
+    assert_int_equal(src.next_account(src.ctx, &a), HM_PIPE_OK);
+    assert_int_equal(src.items(src.ctx, &a, sink_emit, &k), HM_PIPE_OK);
+    /* PAB, 2 notes, the mail, MEMO.DCA, PLAN.SCRIPT, PROG.MODULE */
+    assert_int_equal(k.n, 7);
+    assert_int_equal(k.it[4].kind, HM_ITEM_DOCUMENT);
+    assert_text(k.it[4].subject.s, k.it[4].subject.n, "MEMO.DCA.RFT");
+    assert_int_equal(k.it[4].natt, 2);
+    assert_int_equal(k.it[4].attgot, sizeof rft);
+    assert_memory_equal(k.it[4].att, rft, sizeof rft);
+    assert_text(k.it[4].attname.s, k.it[4].attname.n, "MEMO.DCA.TXT");
+    n = t_asc("Hello", want);
+    want[n++] = 0x0D;
+    want[n++] = 0x0A;
+    assert_int_equal(k.it[4].body.n, n);
+    assert_memory_equal(k.it[4].body.s, want, n);
+    assert_text(k.it[6].subject.s, k.it[6].subject.n, "PROG.MODULE");
+    assert_int_equal(k.it[6].natt, 1);
+    assert_int_equal(k.it[6].attgot, sizeof bin);
+    assert_memory_equal(k.it[6].att, bin, sizeof bin);
+    assert_int_equal(hm_ovs_stat(s)->docs, 3);
+    assert_int_equal(tl.nw + tl.ne, 0);
+    hm_ovs_close(s);
+    hm_set_free(&set);
+}
+
+/* damaged input: junk as a notebook, a NETDATA reader file cut short
+ * (a warning; its note kept); the walker goes on */
 static void test_damaged(void **state)
 {
     hm_log lg;
@@ -464,8 +569,16 @@ static void test_damaged(void **state)
     f = &FS[2];         /* ALL.NOTEBOOK: binary junk in it */
     for (i = 100; i < 400; i++)
         f->data[i] = (unsigned char)(i * 37);
-    f = &FS[6];         /* the NETDATA mail file, cut */
-    f->n = f->n / 2;
+    f = &FS[6];         /* the NETDATA mail file, cut in "mail body" */
+    {
+        unsigned char mb[16];
+        size_t nm = t_host(hm_cp_builtin(37), "mail body", mb);
+        for (i = 0; i + nm <= f->n; i++)
+            if (memcmp(f->data + i, mb, nm) == 0)
+                break;
+        assert_true(i + nm <= f->n);
+        f->n = i + 4;
+    }
     t_loginit(&lg, &tl);
     hm_set_init(&set, &A);
     cfg_init(&c, &lg, &set);
@@ -476,8 +589,91 @@ static void test_damaged(void **state)
     assert_int_equal(src.next_account(src.ctx, &a), HM_PIPE_OK);
     assert_int_equal(src.items(src.ctx, &a, sink_emit, &k), HM_PIPE_OK);
     assert_true(k.n >= 3);
-    assert_true(tl.nw + tl.ne > 0);
+    assert_true(tl.nw > 0);
+    assert_int_equal(tl.ne, 0);
     assert_true(t_has(&tl, 500));
+    assert_true(t_has(&tl, 203));
+    /* the cut mail file's note is kept: unread, in the Inbox */
+    for (i = 0; i < (size_t)k.n; i++)
+        if (k.it[i].kind == HM_ITEM_MESSAGE && k.it[i].unread)
+            break;
+    assert_true(i < (size_t)k.n);
+    assert_int_equal(hm_ovs_stat(s)->cut, 1);
+    assert_int_equal(hm_ovs_stat(s)->damaged, 0);
+    hm_ovs_close(s);
+    hm_set_free(&set);
+}
+
+/* a V notebook cut short inside its last record: warnings, every note
+ * kept, the last one as far as it goes; a corrupt RDW in the middle
+ * with notes after it: an error, the notes before it kept */
+static void test_cut_v(void **state)
+{
+    hm_log lg;
+    tlog tl;
+    hm_settings set;
+    hm_ovs_cfg c;
+    hm_ovs *s;
+    hm_pipe_src src;
+    hm_account a;
+    static tsink k;
+    mfile *f, *fm;
+    (void)state;
+    make_store(1);
+    f = &FS[2];         /* ALL.NOTEBOOK as V records, cut */
+    f->n = 0;
+    fs_v(f, NOTEBOOK);
+    f->n -= 2;          /* "second bo" */
+    t_loginit(&lg, &tl);
+    hm_set_init(&set, &A);
+    cfg_init(&c, &lg, &set);
+    s = hm_ovs_open(&c);
+    assert_non_null(s);
+    hm_ovs_source(s, &src);
+    memset(&k, 0, sizeof k);
+    assert_int_equal(src.next_account(src.ctx, &a), HM_PIPE_OK);
+    assert_int_equal(src.items(src.ctx, &a, sink_emit, &k), HM_PIPE_OK);
+    assert_int_equal(k.n, 5);
+    assert_text(k.it[1].subject.s, k.it[1].subject.n, "Hello");
+    assert_text(k.it[2].subject.s, k.it[2].subject.n, "Answer");
+    assert_text(k.it[2].body.s, k.it[2].body.n, "second bo");
+    assert_true(t_has(&tl, 155));
+    assert_true(t_has(&tl, 505));
+    assert_int_equal(tl.ne, 0);
+    assert_int_equal(hm_ovs_stat(s)->cut, 1);
+    hm_ovs_close(s);
+    /* an RDW of length 2 after the first note's records, the second
+     * note after it: read as V (the formats file) */
+    f->n = 0;
+    {
+        static const char *const one[] = {
+            "Date: 13 November 93, 22:52:42 CET", "From: ALF at VMB",
+            "To: JDOE at VMA", "Subject: Hello", "", "first body line",
+            0
+        };
+        fs_v(f, one);
+        f->data[f->n++] = 0x00;
+        f->data[f->n++] = 0x02;
+        f->data[f->n++] = 0x00;
+        f->data[f->n++] = 0x00;
+        fs_v(f, NOTEBOOK + 6);
+    }
+    fm = fs_add("S/OVVMEXT.FORMATS", 0);
+    strcpy((char *)fm->data, "JDOE/ALL.NOTEBOOK format=v\n");
+    fm->n = strlen((char *)fm->data);
+    t_loginit(&lg, &tl);
+    s = hm_ovs_open(&c);
+    assert_non_null(s);
+    hm_ovs_source(s, &src);
+    memset(&k, 0, sizeof k);
+    assert_int_equal(src.next_account(src.ctx, &a), HM_PIPE_OK);
+    assert_int_equal(src.items(src.ctx, &a, sink_emit, &k), HM_PIPE_OK);
+    assert_int_equal(k.n, 4);
+    assert_text(k.it[1].subject.s, k.it[1].subject.n, "Hello");
+    assert_true(t_has(&tl, 150));
+    assert_true(t_has(&tl, 540));
+    assert_int_equal(hm_ovs_stat(s)->damaged, 1);
+    assert_int_equal(hm_ovs_stat(s)->cut, 0);
     hm_ovs_close(s);
     hm_set_free(&set);
 }
@@ -535,7 +731,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_store),
         cmocka_unit_test(test_infer_free),
+        cmocka_unit_test(test_rft_doc),
         cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_cut_v),
         cmocka_unit_test(test_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

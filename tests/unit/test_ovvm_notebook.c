@@ -355,6 +355,106 @@ static void test_notebook_damaged(void **state)
     hm_ov_nb_close(r.nb);
 }
 
+/* a file cut short at its end (hm_ov_nb_cut): the note holding the
+ * last record is kept, parsed when its header was complete (HMG0505W),
+ * raw when it was not (HMG0500W); meta.cut marks it */
+static void test_notebook_cut(void **state)
+{
+    static const char *const first[] = {
+        "Date: 4 Dec 1993", "From: A at B", "Subject: one", "",
+        "body one", "", "=====", "", NULL
+    };
+    static const char *const inbody[] = {
+        "Date: 5 Dec 1993", "From: A at B", "Subject: two", "",
+        "body two is cu", NULL
+    };
+    static const char *const inhead[] = {
+        "Date: 6 Dec 1993", "From: A at B", "Subj", NULL
+    };
+    static const char *const cand[] = {
+        "Date: 7 Dec 1993", "From: A at B", "Subject: three", "",
+        "body three", "", "=====", "Date: 8 Dec 1993", "To: C at", NULL
+    };
+    static const char *const nocand[] = {
+        "Date: 7 Dec 1993", "From: A at B", "", "quoted:", "",
+        "Date: 1 Dec 1993", NULL
+    };
+    nbrun r;
+    (void)state;
+    /* cut in the body: parsed, flagged */
+    nb_start(&r, 37, HM_OV_NOTEBOOK, NULL, "ALL");
+    nb_feed(&r, first);
+    nb_feed(&r, inbody);
+    assert_int_equal(hm_ov_nb_cut(r.nb), 0);
+    nb_end(&r);
+    assert_int_equal(CAP.n, 2);
+    assert_int_equal(CAP.m[0].meta.cut, 0);
+    assert_int_equal(CAP.m[1].meta.cut, 1);
+    assert_int_equal(CAP.m[1].meta.raw, 0);
+    assert_text(CAP.m[1].subject.s, CAP.m[1].subject.n, "two");
+    assert_text(CAP.m[1].body, CAP.m[1].nbody, "body two is cu");
+    assert_true(t_has(&r.tl, 505));
+    assert_int_equal(r.tl.nw, 1);
+    assert_int_equal(hm_ov_nb_stats(r.nb)->cut, 1);
+    hm_ov_nb_close(r.nb);
+    /* cut in the header: the note is raw */
+    nb_start(&r, 37, HM_OV_NOTEBOOK, NULL, "ALL");
+    nb_feed(&r, first);
+    nb_feed(&r, inhead);
+    assert_int_equal(hm_ov_nb_cut(r.nb), 0);
+    nb_end(&r);
+    assert_int_equal(CAP.n, 2);
+    assert_int_equal(CAP.m[1].meta.cut, 1);
+    assert_int_equal(CAP.m[1].meta.raw, 1);
+    assert_int_equal(CAP.m[1].meta.date_ok, 1);
+    assert_text(CAP.m[1].body, CAP.m[1].nbody,
+                "Date: 6 Dec 1993\nFrom: A at B\nSubj");
+    assert_true(t_has(&r.tl, 500));
+    assert_false(t_has(&r.tl, 505));
+    hm_ov_nb_close(r.nb);
+    /* cut in a header block that starts a new note: the note before
+     * is whole, the new one raw */
+    nb_start(&r, 37, HM_OV_NOTEBOOK, NULL, "ALL");
+    nb_feed(&r, cand);
+    assert_int_equal(hm_ov_nb_cut(r.nb), 0);
+    nb_end(&r);
+    assert_int_equal(CAP.n, 2);
+    assert_int_equal(CAP.m[0].meta.cut, 0);
+    assert_text(CAP.m[0].body, CAP.m[0].nbody, "body three");
+    assert_int_equal(CAP.m[1].meta.cut, 1);
+    assert_int_equal(CAP.m[1].meta.raw, 1);
+    hm_ov_nb_close(r.nb);
+    /* a Date: line in a body that does not start a note: body text */
+    nb_start(&r, 37, HM_OV_NOTEBOOK, NULL, "ALL");
+    nb_feed(&r, nocand);
+    assert_int_equal(hm_ov_nb_cut(r.nb), 0);
+    nb_end(&r);
+    assert_int_equal(CAP.n, 1);
+    assert_int_equal(CAP.m[0].meta.cut, 1);
+    assert_int_equal(CAP.m[0].meta.raw, 0);
+    assert_text(CAP.m[0].body, CAP.m[0].nbody,
+                "quoted:\n\nDate: 1 Dec 1993");
+    hm_ov_nb_close(r.nb);
+    /* cut between notes: nothing is flagged */
+    nb_start(&r, 37, HM_OV_NOTEBOOK, NULL, "ALL");
+    nb_feed(&r, first);
+    assert_int_equal(hm_ov_nb_cut(r.nb), 0);
+    nb_end(&r);
+    assert_int_equal(CAP.n, 1);
+    assert_int_equal(CAP.m[0].meta.cut, 0);
+    assert_int_equal(r.tl.n, 0);
+    hm_ov_nb_close(r.nb);
+    /* a mail file cut in its header */
+    nb_start(&r, 37, HM_OV_MAILFILE, NULL, NULL);
+    nb_feed(&r, inhead);
+    assert_int_equal(hm_ov_nb_cut(r.nb), 0);
+    nb_end(&r);
+    assert_int_equal(CAP.n, 1);
+    assert_int_equal(CAP.m[0].meta.raw, 1);
+    assert_int_equal(CAP.m[0].unread, 1);
+    hm_ov_nb_close(r.nb);
+}
+
 /* binary junk and truncated records: raw fallback, no crash */
 static void test_notebook_junk(void **state)
 {
@@ -726,6 +826,7 @@ int main(void)
         cmocka_unit_test(test_notebook_split_rules),
         cmocka_unit_test(test_notebook_edges),
         cmocka_unit_test(test_notebook_damaged),
+        cmocka_unit_test(test_notebook_cut),
         cmocka_unit_test(test_notebook_junk),
         cmocka_unit_test(test_notebook_split_large),
         cmocka_unit_test(test_notebook_national),

@@ -105,7 +105,7 @@ static const size_t chunks[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13,
                                  4093 };
 #define NCHUNKS (sizeof chunks / sizeof chunks[0])
 
-static int last_fmt, last_blocked;
+static int last_fmt, last_blocked, last_cut;
 
 /* Read data with opt at every chunk size; check the records, the
  * final result (0 or -1) and that msg (if any) was logged and no
@@ -151,6 +151,9 @@ static void check(const unsigned char *data, size_t n, hm_recopt opt,
             assert_true(lg.maxsev < 0);
         last_fmt = hm_rec_format(r);
         last_blocked = hm_rec_blocked(r);
+        last_cut = hm_rec_cut(r);
+        if (final == 0 && !msg)
+            assert_int_equal(last_cut, 0);
         hm_rec_close(r);
         assert_int_equal(ca.live, 0);
         assert_true(ca.peak <= 2u * 65552u + 1024u);
@@ -216,6 +219,7 @@ static void t_f_short(void **st)
     check(f12, 10, mkopt(HM_RECFM_F, 4, 1, 0x40), e, 3, 0,
           "HMG0157W T.DAT: the last record 3 at byte offset 8 has 2 "
           "bytes, fewer than the record length 4");
+    assert_int_equal(last_cut, 1);
     check(f12, 10, mkopt(HM_RECFM_F, 4, 0, 0x40), s, 3, 0, "HMG0157W");
 }
 
@@ -370,25 +374,37 @@ static void t_rdw_bad(void **st)
         0x00, 0x06, 0x00, 0x00, 0xC1, 0xC2, 0x00, 0x05, 0x00
     };
     static const exp_rec e[] = { { 0, 2, C1C2 } };
+    static const exp_rec ecut[] = { { 0, 2, C1C2 }, { 6, 1, C3 } };
     hm_recopt o = mkopt(HM_RECFM_V, 0, 0, 0x40);
     (void)st;
+    /* a bad length with bytes after it: an error, the rest unread */
     check(z, sizeof z, o, e, 1, -1, "HMG0150E T.DAT: record 2 at byte "
           "offset 6 has an invalid RDW length 0");
     check(three, sizeof three, o, e, 1, -1, "HMG0150E T.DAT: record 2 "
           "at byte offset 6 has an invalid RDW length 3");
     check(flag, sizeof flag, o, e, 1, -1, "HMG0151E T.DAT: record 2 "
           "at byte offset 6 has an invalid RDW X'00050001'");
-    check(past, sizeof past, o, e, 1, -1, "HMG0155E T.DAT: record 2 "
+    /* cut short at the end: a warning; the bytes there are the last
+     * record */
+    check(past, sizeof past, o, ecut, 2, 0, "HMG0155W T.DAT: record 2 "
           "at byte offset 6 has length 16 but the file ends after 5 "
-          "bytes");
-    check(trunc, sizeof trunc, o, e, 1, -1, "HMG0156E T.DAT: the file "
+          "bytes: the file is cut short; the bytes there are kept as "
+          "its last record");
+    assert_int_equal(last_cut, 1);
+    check(trunc, sizeof trunc, o, e, 1, 0, "HMG0156W T.DAT: the file "
           "ends inside the 4-byte descriptor of record 2 at byte offset "
-          "6 (3 bytes left)");
+          "6 (3 bytes left): the file is cut short");
+    assert_int_equal(last_cut, 2);
     /* a first RDW that is already bad */
     check(z + 6, 5, o, NULL, 0, -1, "HMG0150E T.DAT: record 1 at byte "
           "offset 0 has an invalid RDW length 0");
     /* a single short RDW */
-    check(trunc, 2, o, NULL, 0, -1, "HMG0156E");
+    check(trunc, 2, o, NULL, 0, 0, "HMG0156W");
+    /* only the RDW of the last record */
+    {
+        static const exp_rec e0[] = { { 0, 2, C1C2 }, { 6, 0, NULL } };
+        check(past, 10, o, e0, 2, 0, "HMG0155W");
+    }
 }
 
 /* VB: the first block is right, the second one is not */
@@ -399,12 +415,21 @@ static void t_bdw_bad(void **st)
                                  { 22, 0, NULL }, { 26, 0, NULL } };
     hm_recopt o = mkopt(HM_RECFM_VB, 0, 0, 0x40);
     (void)st;
-    /* BDW larger than its records */
-    memcpy(d, vb, sizeof d);
-    d[19] = 0x0E;
-    check(d, sizeof d, o, e, 4, -1, "HMG0154E T.DAT: the block at "
+    unsigned char d2[sizeof vb + 2];
+    /* BDW larger than its records, bytes after them */
+    memcpy(d2, vb, sizeof vb);
+    d2[19] = 0x0E;
+    d2[sizeof vb] = d2[sizeof vb + 1] = 0x00;
+    check(d2, sizeof d2, o, e, 4, -1, "HMG0154E T.DAT: the block at "
           "byte offset 18 has BDW length 14 but its records fill 12 "
           "bytes (before record 5)");
+    /* BDW larger than its records at the end: cut short */
+    memcpy(d, vb, sizeof d);
+    d[19] = 0x0E;
+    check(d, sizeof d, o, e, 4, 0, "HMG0166W T.DAT: the block at "
+          "byte offset 18 has BDW length 14 but the file ends after 12 "
+          "of its bytes (before record 5): the file is cut short");
+    assert_int_equal(last_cut, 2);
     /* a record goes past the end of its block */
     d[19] = 0x0C;
     d[23] = 0x0A;
@@ -424,17 +449,25 @@ static void t_bdw_bad(void **st)
     d[19] = 0x0C;
     d[21] = 0x01;
     check(d, sizeof d, o, e, 2, -1, "X'000C0001'");
-    /* the block goes past the end of the file */
-    check(vb, sizeof vb - 2, o, e, 3, -1, "HMG0156E T.DAT: the file "
+    /* the block goes past the end of the file: cut short */
+    check(vb, sizeof vb - 2, o, e, 3, 0, "HMG0156W T.DAT: the file "
           "ends inside the 4-byte descriptor of record 4 at byte "
           "offset 26 (2 bytes left)");
-    check(vb, sizeof vb - 4, o, e, 3, -1, "HMG0156E T.DAT: the file "
-          "ends inside the 4-byte descriptor of record 4 at byte "
-          "offset 26 (0 bytes left)");
-    /* a BDW alone at the end */
-    check(vb, 20, o, e, 2, -1, "HMG0156E T.DAT: the file ends inside "
+    check(vb, sizeof vb - 4, o, e, 3, 0, "HMG0166W T.DAT: the block at "
+          "byte offset 18 has BDW length 12 but the file ends after 8 "
+          "of its bytes (before record 4)");
+    /* a BDW cut at the end */
+    check(vb, 20, o, e, 2, 0, "HMG0156W T.DAT: the file ends inside "
           "the 4-byte descriptor of record 3 at byte offset 18 (2 "
           "bytes left)");
+    /* a record cut inside its block */
+    {
+        static const unsigned char c3c4[] = { 0xC3, 0xC4 };
+        static const exp_rec ec[] = { { 4, 2, C1C2 }, { 10, 2, c3c4 } };
+        check(vb, 16, o, ec, 2, 0, "HMG0155W T.DAT: record 2 at byte "
+              "offset 10 has length 8 but the file ends after 6 bytes");
+        assert_int_equal(last_cut, 1);
+    }
 }
 
 /* VB: the first block is filled wrongly; a block follows it */
@@ -492,11 +525,29 @@ static void t_spanned(void **st)
     d[16] = 0x00;
     check(d, sizeof d, o, NULL, 0, -1, "HMG0159E T.DAT: record 1: the "
           "spanned segment at byte offset 14");
-    /* the file ends inside a spanned record */
-    check(nob, 6, o, NULL, 0, -1, "HMG0161E T.DAT: spanned record 1 "
-          "starting at byte offset 0");
-    check(vbs, 19, o, NULL, 0, -1, "HMG0161E T.DAT: spanned record 1 "
-          "starting at byte offset 4");
+    /* the file ends inside a spanned record: its segments there are
+     * the last record */
+    {
+        static const exp_rec c1[] = { { 0, 2, all } };
+        static const exp_rec c2[] = { { 4, 3, all } };
+        static const exp_rec c3[] = { { 0, 4, all } };
+        static const exp_rec c4[] = { { 0, 3, all } };
+        check(nob, 6, o, c1, 1, 0, "HMG0161W T.DAT: spanned record 1 "
+              "starting at byte offset 0 is not complete at the end of "
+              "the file: the file is cut short");
+        assert_int_equal(last_cut, 1);
+        check(vbs, 19, o, c2, 1, 0, "HMG0161W T.DAT: spanned record 1 "
+              "starting at byte offset 4");
+        /* inside its last segment */
+        check(nob, 16, o, c3, 1, 0, "HMG0155W T.DAT: record 1 at byte "
+              "offset 11 has length 6 but the file ends after 5 bytes");
+        assert_int_equal(last_cut, 1);
+        /* inside the descriptor of its next segment */
+        check(nob, 13, o, c4, 1, 0, "HMG0156W T.DAT: the file ends "
+              "inside the 4-byte descriptor of record 1 at byte offset "
+              "11 (2 bytes left)");
+        assert_int_equal(last_cut, 1);
+    }
 }
 
 static void t_null_segment(void **st)
@@ -511,8 +562,11 @@ static void t_null_segment(void **st)
     (void)st;
     check(d, sizeof d, mkopt(HM_RECFM_V, 0, 0, 0x40), e, 2, 0, NULL);
     assert_int_equal(last_blocked, 1);
-    /* the block ends early */
-    check(d, 15, mkopt(HM_RECFM_V, 0, 0, 0x40), e, 1, -1, "HMG0155E");
+    /* the file ends in the unused rest of the block */
+    check(d, 15, mkopt(HM_RECFM_V, 0, 0, 0x40), e, 1, 0, "HMG0166W "
+          "T.DAT: the block at byte offset 0 has BDW length 16 but the "
+          "file ends after 15 of its bytes (before record 2)");
+    assert_int_equal(last_cut, 2);
 }
 
 static void t_spanned_long(void **st)

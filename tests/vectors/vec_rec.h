@@ -128,6 +128,23 @@ static const unsigned char hv_rdwtrunc[] = {
     0x00, 0x06, 0x00, 0x00, 0xC1, 0xC2, 0x00, 0x05, 0x00
 };
 static const struct hv_exp hv_e_1[] = { { 0, 2, hv_C1C2 } };
+static const struct hv_exp hv_e_cut[] = {
+    { 0, 2, hv_C1C2 }, { 6, 1, hv_C3 }
+};
+static const struct hv_exp hv_e_span2[] = { { 0, 2, hv_C1_C5 } };
+static const struct hv_exp hv_e_span3[] = { { 4, 3, hv_C1_C5 } };
+
+/* VB: the second block's BDW says 14, its records fill 12, two more
+ * bytes follow */
+static const unsigned char hv_vbmism[] = {
+    0x00, 0x12, 0x00, 0x00,
+    0x00, 0x06, 0x00, 0x00, 0xC1, 0xC2,
+    0x00, 0x08, 0x00, 0x00, 0xC3, 0xC4, 0xC5, 0x40,
+    0x00, 0x0E, 0x00, 0x00,
+    0x00, 0x04, 0x00, 0x00,
+    0x00, 0x04, 0x00, 0x00,
+    0x00, 0x00
+};
 
 /* VB: the first block is filled wrongly; a block follows it */
 static const unsigned char hv_bdwfirst[] = {
@@ -234,22 +251,28 @@ static const struct hv_reccase hv_recs[] = {
     { "RDW flags", HV_D(hv_rdwflag), HV_NOP, HV_V, 0, 0, 0x40,
       HV_E(hv_e_1), -1, "HMG0151E T.DAT: record 2 at byte offset 6 "
       "has an invalid RDW X'00050001'", 0, -1 },
-    { "RDW past the end", HV_D(hv_rdwpast), HV_NOP, HV_V, 0, 0, 0x40,
-      HV_E(hv_e_1), -1, "HMG0155E T.DAT: record 2 at byte offset 6 "
-      "has length 16 but the file ends after 5 bytes", 0, -1 },
+    { "RDW past the end: cut short", HV_D(hv_rdwpast), HV_NOP, HV_V, 0,
+      0, 0x40, HV_E(hv_e_cut), 0, "HMG0155W T.DAT: record 2 at byte "
+      "offset 6 has length 16 but the file ends after 5 bytes: the "
+      "file is cut short", 0, -1 },
     { "RDW truncated", HV_D(hv_rdwtrunc), HV_NOP, HV_V, 0, 0, 0x40,
-      HV_E(hv_e_1), -1, "HMG0156E T.DAT: the file ends inside the "
+      HV_E(hv_e_1), 0, "HMG0156W T.DAT: the file ends inside the "
       "4-byte descriptor of record 2 at byte offset 6 (3 bytes left)",
       0, -1 },
     { "first RDW bad", hv_rdw0 + 6, 5, HV_NOP, HV_V, 0, 0, 0x40,
       HV_NOE, -1, "HMG0150E T.DAT: record 1 at byte offset 0 has an "
       "invalid RDW length 0", 0, -1 },
     { "single short RDW", hv_rdwtrunc, 2, HV_NOP, HV_V, 0, 0, 0x40,
-      HV_NOE, -1, "HMG0156E", 0, -1 },
-    { "BDW longer than its records", HV_D(hv_vb),
-      1, { 19, 0 }, { 0x0E, 0 }, HV_VB, 0, 0, 0x40, HV_E(hv_e_vb), -1,
+      HV_NOE, 0, "HMG0156W", 0, -1 },
+    { "BDW longer than its records", HV_D(hv_vbmism), HV_NOP, HV_VB, 0,
+      0, 0x40, HV_E(hv_e_vb), -1,
       "HMG0154E T.DAT: the block at byte offset 18 has BDW length 14 "
       "but its records fill 12 bytes (before record 5)", 0, -1 },
+    { "BDW longer than the file", HV_D(hv_vb),
+      1, { 19, 0 }, { 0x0E, 0 }, HV_VB, 0, 0, 0x40, HV_E(hv_e_vb), 0,
+      "HMG0166W T.DAT: the block at byte offset 18 has BDW length 14 "
+      "but the file ends after 12 of its bytes (before record 5)", 0,
+      -1 },
     { "record past its block", HV_D(hv_vb),
       1, { 23, 0 }, { 0x0A, 0 }, HV_VB, 0, 0, 0x40, hv_e_vb, 2, -1,
       "HMG0153E T.DAT: record 3 at byte offset 22 has length 10 but "
@@ -266,15 +289,16 @@ static const struct hv_reccase hv_recs[] = {
       1, { 21, 0 }, { 0x01, 0 }, HV_VB, 0, 0, 0x40, hv_e_vb, 2, -1,
       "X'000C0001'", 0, -1 },
     { "block past the end, 2 bytes left", hv_vb, sizeof hv_vb - 2,
-      HV_NOP, HV_VB, 0, 0, 0x40, hv_e_vb, 3, -1,
-      "HMG0156E T.DAT: the file ends inside the 4-byte descriptor of "
+      HV_NOP, HV_VB, 0, 0, 0x40, hv_e_vb, 3, 0,
+      "HMG0156W T.DAT: the file ends inside the 4-byte descriptor of "
       "record 4 at byte offset 26 (2 bytes left)", 0, -1 },
     { "block past the end, 0 bytes left", hv_vb, sizeof hv_vb - 4,
-      HV_NOP, HV_VB, 0, 0, 0x40, hv_e_vb, 3, -1,
-      "HMG0156E T.DAT: the file ends inside the 4-byte descriptor of "
-      "record 4 at byte offset 26 (0 bytes left)", 0, -1 },
+      HV_NOP, HV_VB, 0, 0, 0x40, hv_e_vb, 3, 0,
+      "HMG0166W T.DAT: the block at byte offset 18 has BDW length 12 "
+      "but the file ends after 8 of its bytes (before record 4)", 0,
+      -1 },
     { "BDW alone at the end", hv_vb, 20, HV_NOP, HV_VB, 0, 0, 0x40,
-      hv_e_vb, 2, -1, "HMG0156E T.DAT: the file ends inside the 4-byte "
+      hv_e_vb, 2, 0, "HMG0156W T.DAT: the file ends inside the 4-byte "
       "descriptor of record 3 at byte offset 18 (2 bytes left)", 0, -1 },
     { "first block filled wrongly", HV_D(hv_bdwfirst), HV_NOP, HV_V, 0,
       0, 0x40, hv_e_vb, 2, -1, "HMG0154E T.DAT: the block at byte "
@@ -292,15 +316,15 @@ static const struct hv_reccase hv_recs[] = {
       "HMG0159E T.DAT: record 1: the spanned segment at byte offset 14",
       0, -1 },
     { "spanned, file ends inside, unblocked", hv_vs, 6, HV_NOP, HV_V, 0,
-      0, 0x40, HV_NOE, -1, "HMG0161E T.DAT: spanned record 1 starting "
-      "at byte offset 0", 0, -1 },
+      0, 0x40, HV_E(hv_e_span2), 0, "HMG0161W T.DAT: spanned record 1 "
+      "starting at byte offset 0", 0, -1 },
     { "spanned, file ends inside, blocked", hv_vbs, 19, HV_NOP, HV_V, 0,
-      0, 0x40, HV_NOE, -1, "HMG0161E T.DAT: spanned record 1 starting "
-      "at byte offset 4", 0, -1 },
+      0, 0x40, HV_E(hv_e_span3), 0, "HMG0161W T.DAT: spanned record 1 "
+      "starting at byte offset 4", 0, -1 },
     { "null segment", HV_D(hv_nullseg), HV_NOP, HV_V, 0, 0, 0x40,
       HV_E(hv_e_nullseg), 0, 0, 0, 1 },
     { "null segment, block ends early", hv_nullseg, 15, HV_NOP, HV_V, 0,
-      0, 0x40, hv_e_nullseg, 1, -1, "HMG0155E", 0, -1 },
+      0, 0x40, hv_e_nullseg, 1, 0, "HMG0166W", 0, -1 },
     { "NL", HV_D(hv_nl), HV_NOP, HM_RECFM_NL, 0, 0, 0x20,
       HV_E(hv_e_nl), 0, 0, 0, -1 },
     { "NL keep blanks", HV_D(hv_nl), HV_NOP, HM_RECFM_NL, 0, 1, 0x20,
