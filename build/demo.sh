@@ -1,19 +1,26 @@
 #!/bin/sh
 # demo.sh - README's main command: the OfficeVision/VM extraction of
 # the bundled sample store (tests/data/ovvm-store, CCSID 273: two
-# users' notebooks, NAMES files, reader files and documents) into a
-# set of migration files in build/demo/, checked with migcheck; then
-# the reconciliation report. And, when ../shared/samples is there,
-# hmcat on a real CMS file.
+# users' notebooks, NAMES files, reader files and documents, and
+# their calendars in CAL/OVCAL.VB, read through the EXAMPLE layout
+# extractors/ovvm/OVCAL.cpy + OVCAL.prof) into a set of migration
+# files in build/demo/, checked with migcheck; then the reconciliation
+# report. And, when ../shared/samples is there, hmcat on a real CMS
+# file.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 OUT=build/demo/ovvm-set
 rm -rf "$OUT"
 mkdir -p build/demo
+CAL=""
+if [ -f tests/data/ovvm-store/CAL/OVCAL.VB ]; then
+    CAL="--cal-profile extractors/ovvm/OVCAL.prof --cal-ccsid 273"
+    CAL="$CAL --cal-data tests/data/ovvm-store/CAL/OVCAL.VB"
+fi
 echo "demo: build/bin/ovvmext --store tests/data/ovvm-store --ccsid 273" \
-    "--out $OUT"
+    "--out $OUT $CAL"
 build/bin/ovvmext --store tests/data/ovvm-store --ccsid 273 --out "$OUT" \
-    2>build/demo/ovvmext.log
+    $CAL 2>build/demo/ovvmext.log
 rc=$?
 grep 'HMG05[0-9][0-9]\|HMG0475I\|HMG0002I' build/demo/ovvmext.log
 echo "demo: ovvmext return code $rc (4: the sample's NAMES files hold a" \
@@ -31,9 +38,9 @@ python3 - "$OUT/MIGRATE.CSV" <<'EOF' || cat "$OUT/MIGRATE.CSV"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))
 cls = ['Messages', 'Attachments', 'Documents', 'PAB entries', 'PAB lists',
-       'Directory objects']
+       'Schedule items', 'Directory objects']
 short = ['messages', 'attachm.', 'documents', 'PAB', 'PAB lists',
-         'directory']
+         'schedule', 'directory']
 print('  %-12s %-6s' % ('Account', 'Status') +
       ''.join('%11s' % c for c in short))
 for r in rows:

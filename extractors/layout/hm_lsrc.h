@@ -115,6 +115,15 @@ hm_lsrc *hm_ls_open(const hm_ls_cfg *cfg);
 void hm_ls_source(hm_lsrc *ls, hm_pipe_src *src);
 /* The counts so far. */
 void hm_ls_stats_get(const hm_lsrc *ls, hm_ls_stats *st);
+/* The accounts, read by the prescan (done now if not yet): their
+ * number, or -1 after a message. Then account pos (0-based, in the
+ * order of the source) as next_account gives it: 0, or -1. For
+ * callers that ask for the items of accounts in an order of their
+ * own (OVVMEXT's calendars): items() of an account that comes before
+ * the one read last reads the data sets again from their start
+ * (records are counted and reported once). */
+long hm_ls_count(hm_lsrc *ls);
+int hm_ls_account(const hm_lsrc *ls, long pos, hm_account *acct);
 /* Issue the summary messages (HMG0612I-0614W). */
 void hm_ls_summary(hm_lsrc *ls);
 /* --inspect: the first n records of each type of every data set

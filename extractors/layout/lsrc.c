@@ -156,6 +156,10 @@ typedef struct ls_ds {
     long cur_acct;
     long head_owner;
     int head_kind;
+    unsigned long seen;         /* records counted (a data set read
+                                 * again from its start counts and
+                                 * reports each record once) */
+    int fresh;                  /* the pending record is counted */
     unsigned long shown[4];     /* messages issued: untyped, order,
                                  * orphan, no account */
 } ls_ds;
@@ -956,8 +960,14 @@ static int ds_next(hm_lsrc *ls, ls_ds *d, int loud, int add)
     }
     d->recno = hm_lsr_number(d->rs);
     d->have = 1;
-    if (loud)
+    d->fresh = 0;
+    if (loud && d->recno <= d->seen)
+        loud = 0;               /* read before: already counted */
+    if (loud) {
         ls->st.records++;
+        d->seen = d->recno;
+        d->fresh = 1;
+    }
     classify(ls, d, loud, add);
     return 1;
 }
@@ -1618,7 +1628,7 @@ static int run_ds(hm_lsrc *ls, ls_ds *d, long target)
             continue;
         }
         if (d->owner < 0 || !ls->acc[d->owner].listed) {
-            if (d->owner >= 0)
+            if (d->owner >= 0 && d->fresh)
                 ls->st.unlisted++;
             d->have = 0;
             continue;
@@ -1633,6 +1643,10 @@ static int run_ds(hm_lsrc *ls, ls_ds *d, long target)
         if (pos < d->last) {
             const ls_acct *x = &ls->acc[d->owner];
             const ls_acct *y = &ls->acc[ls->order[d->last]];
+            if (!d->fresh) {
+                d->have = 0;
+                continue;
+            }
             ls->st.order++;
             if (d->shown[1]++ < LS_SHOWMAX)
                 say_ds(ls, d, HMM_LSORDER,
@@ -2027,6 +2041,29 @@ hm_lsrc *hm_ls_open(const hm_ls_cfg *cfg)
 void hm_ls_stats_get(const hm_lsrc *ls, hm_ls_stats *st)
 {
     *st = ls->st;
+}
+
+long hm_ls_count(hm_lsrc *ls)
+{
+    if (!ls->prescanned && prescan(ls) != 0)
+        return -1;
+    return ls->norder;
+}
+
+int hm_ls_account(const hm_lsrc *ls, long pos, hm_account *acct)
+{
+    const ls_acct *a;
+    memset(acct, 0, sizeof *acct);
+    if (!ls->prescanned || pos < 0 || pos >= ls->norder)
+        return -1;
+    a = &ls->acc[ls->order[pos]];
+    acct->id.s = a->id;
+    acct->id.len = a->idlen;
+    acct->display_name.s = a->name;
+    acct->display_name.len = a->namelen;
+    acct->address.s = a->addr;
+    acct->address.len = a->addrlen;
+    return 0;
 }
 
 void hm_ls_summary(hm_lsrc *ls)

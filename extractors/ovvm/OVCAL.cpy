@@ -1,15 +1,18 @@
       *================================================================
       * OVCAL.cpy - AN EXAMPLE of how unloaded PROFS / OfficeVision/VM
       * calendar records can be described for hostmig's layout-driven
-      * source (extractors/layout; run with memoext or taoext and
-      * --profile extractors/ovvm/OVCAL.prof --addrtype PROFS).
+      * source (extractors/layout): ovvmext reads them into the
+      * accounts of the OV/VM store (--cal-profile
+      * extractors/ovvm/OVCAL.prof --cal-data FILE); memoext or taoext
+      * (--profile ... --addrtype PROFS) into a set of their own.
       *
       * IBM never published the calendar file format (host-formats.md
       * 1d). These are NOT the real records: a made-up example of the
       * structure of a site's calendar unload (one record per user,
       * then one per entry, in key order), to be checked against the
-      * site's own record descriptions with --inspect. Files only: no
-      * code of the OV/VM extractor uses them.
+      * site's own record descriptions with --inspect. Files only:
+      * no code depends on them (tests/gen/ovvmgen.py --cal writes
+      * records in this layout).
       *================================================================
        01  OVC-KEY.
            05 OVC-USER             PIC X(8).

@@ -2732,6 +2732,11 @@ unsigned long hm_ovs_accounts(const hm_ovs *s)
     return (unsigned long)s->nacc;
 }
 
+const char *hm_ovs_account_id(const hm_ovs *s, unsigned long i)
+{
+    return i < (unsigned long)s->nacc ? s->acc[i].id : 0;
+}
+
 const hm_ovs_stats *hm_ovs_stat(const hm_ovs *s)
 {
     return &s->st;

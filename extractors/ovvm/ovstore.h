@@ -113,6 +113,9 @@ hm_ovs *hm_ovs_open(const hm_ovs_cfg *c);
 void hm_ovs_source(hm_ovs *s, hm_pipe_src *src);
 /* The accounts found. */
 unsigned long hm_ovs_accounts(const hm_ovs *s);
+/* The user id of account i (0-based, in the source's order; upper
+ * case, execution character set), or NULL. */
+const char *hm_ovs_account_id(const hm_ovs *s, unsigned long i);
 const hm_ovs_stats *hm_ovs_stat(const hm_ovs *s);
 /* The end-of-run summary messages. */
 void hm_ovs_summary(hm_ovs *s);

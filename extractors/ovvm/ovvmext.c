@@ -6,19 +6,27 @@
  *           [--sysnames FILE] [--pivot YY] [--doc-types FT=KIND,...]
  *           [--directory] [--remote] [--lrecl N] [--formats FILE]
  *           [--doc-messages] [--keep-header] [--recfm REC]
- *           [--store-list FILE] [the options of every extractor]
+ *           [--store-list FILE] [--cal-profile FILE --cal-data FILE
+ *           [--cal-data FILE]... [--cal-copybook FILE]... [--cal-ccsid N]
+ *           [--cal-recfm V|REC] [--cal-item-max BYTES]]
+ *           [the options of every extractor]
  *
  * STORE/<USERID>/ holds the user's CMS files named FN.FT (notebooks,
  * <USERID>.NAMES, documents), STORE/<USERID>/RDR/ the reader files
  * (see extractors/ovvm/NOTES.md for the layouts, the forms of the files
  * and the mapping). The walker is extractors/ovvm/ovstore.c; this
  * main gives it the platform layer's files and runs the pipeline
- * (hm_run).
+ * (hm_run). Calendars come from unloaded calendar records read
+ * through a declared layout (--cal-profile, --cal-data; the layout
+ * source of extractors/layout, added to the accounts by
+ * extractors/ovvm/ovcal.c).
  */
 #include <string.h>
 #include "hm_run.h"
 #include "hm_cpiconv.h"
 #include "ovstore.h"
+#include "ovcal.h"
+#include "../layout/hm_lxload.h"
 
 #define OX_PAGES 4
 
@@ -42,6 +50,9 @@ typedef struct ox_opts {
     hm_cpage pages[OX_PAGES];
     char pnames[OX_PAGES][16];
     int npages;
+    /* calendars: the layout options (hm_lxload.h) */
+    lx_opts cal;
+    int cal_recfm;              /* --cal-recfm given */
 } ox_opts;
 
 static int ox_num(const char *s, unsigned long *v)
@@ -57,6 +68,69 @@ static int ox_num(const char *s, unsigned long *v)
         *v = *v * 10ul + (unsigned long)(p - dg);
     }
     return 0;
+}
+
+/* the calendar options: 0 taken, 1 not ours, -1 bad */
+static int ox_cal_own(ox_opts *o, int argc, char **argv, int *i)
+{
+    static const char *const calopt[] = {
+        "--cal-profile", "--cal-data", "--cal-copybook", "--cal-ccsid",
+        "--cal-recfm", "--cal-item-max", 0
+    };
+    lx_opts *c = &o->cal;
+    const char *a = argv[*i], *val;
+    unsigned long v;
+    char nb[24];
+    int k;
+    for (k = 0; calopt[k]; k++)
+        if (strcmp(a, calopt[k]) == 0)
+            break;
+    if (!calopt[k])
+        return 1;
+    if (*i + 1 >= argc) {
+        hm_msg1(o->log, HMM_OPTARG, a);
+        return -1;
+    }
+    val = argv[++*i];
+    switch (k) {
+    case 0:
+        c->profile = val;
+        return 0;
+    case 1:
+    case 2:
+        if (k == 1 ? c->ndata == LX_MAXDATA : c->ncpy == LX_MAXCPY) {
+            hm_msg3(o->log, HMM_LXTOOMANY, "OVVMEXT",
+                    hm_fmt_ulong(k == 1 ? LX_MAXDATA : LX_MAXCPY, nb), a);
+            return -1;
+        }
+        if (k == 1)
+            c->data[c->ndata++] = val;
+        else
+            c->cpy[c->ncpy++] = val;
+        return 0;
+    case 4:
+        if (strcmp(val, "V") == 0 || strcmp(val, "VB") == 0
+            || strcmp(val, "v") == 0 || strcmp(val, "vb") == 0)
+            c->recmode = HM_LSR_AUTO;
+        else if (strcmp(val, "REC") == 0 || strcmp(val, "rec") == 0)
+            c->recmode = HM_LSR_REC;
+        else {
+            hm_msg2(o->log, HMM_OPTVAL, a, val);
+            return -1;
+        }
+        o->cal_recfm = 1;
+        return 0;
+    default:
+        if (ox_num(val, &v) != 0 || (k == 3 && (v == 0 || v > 65535ul))) {
+            hm_msg2(o->log, HMM_OPTVAL, a, val);
+            return -1;
+        }
+        if (k == 3)
+            c->ccsid = v;
+        else
+            c->item_max = v;
+        return 0;
+    }
 }
 
 static int ox_own(void *ctx, int argc, char **argv, int *i,
@@ -102,9 +176,25 @@ static int ox_own(void *ctx, int argc, char **argv, int *i,
             "(CMS, z/OS)");
         say("  --remote         same as --remote TRUE: custom recipients "
             "for the users not migrated");
+        say("  --cal-profile FILE  calendars: the store profile of the "
+            "calendar records (e.g. extractors/ovvm/OVCAL.prof, an "
+            "EXAMPLE)");
+        say("  --cal-data FILE  calendars: unloaded calendar records "
+            "(NETDATA or RDWs; repeat for each)");
+        say("  --cal-copybook FILE  calendars: the record layouts "
+            "(repeatable; default: copybook = of the profile)");
+        say("  --cal-ccsid N    calendars: code page of the calendar "
+            "records (default: the profile's)");
+        say("  --cal-recfm V|REC  calendars: V: NETDATA or RDWs "
+            "(default; REC with --recfm REC); REC: one record per read");
+        say("  --cal-item-max BYTES  calendars: largest calendar item "
+            "(default 64 MiB)");
         return 0;
     }
     a = argv[*i];
+    k = ox_cal_own(o, argc, argv, i);
+    if (k <= 0)
+        return k;
     if (strcmp(a, "--remote") == 0 && o->set) {
         /* --remote alone: --remote TRUE */
         static const char *const tf[] = {
@@ -241,9 +331,73 @@ static const hm_cpage *io_page(void *ctx, unsigned ccsid)
     return &o->pages[o->npages++];
 }
 
+typedef struct ox_sum {
+    hm_ovs *s;
+    hm_ovc *cal;
+} ox_sum;
+
 static void ox_summary(void *ctx)
 {
-    hm_ovs_summary((hm_ovs *)ctx);
+    ox_sum *x = (ox_sum *)ctx;
+    hm_ovs_summary(x->s);
+    if (x->cal)
+        hm_ovc_summary(x->cal);
+}
+
+/* the calendars: the layout, its source and the matching with the
+ * store's accounts; 0, or -1 after a message */
+typedef struct ox_cal {
+    lx_layout L;
+    lx_io io;
+    hm_lsrc *ls;
+    hm_ovc *ovc;
+    const char **ids;
+} ox_cal;
+
+static int ox_cal_open(ox_opts *o, ox_cal *x, hm_ovs *s, hm_run *r)
+{
+    static const lx_prog prog = { "OVVMEXT", "PROFS" };
+    hm_ovc_cfg cc;
+    unsigned long i, n = hm_ovs_accounts(s);
+    const hm_alloc *al = hm_pl_alloc();
+    memset(x, 0, sizeof *x);
+    o->cal.prog = &prog;
+    o->cal.addrtype = prog.addrtype;
+    o->cal.log = &r->log;
+    o->cal.set = &r->set;
+    if (!o->cal_recfm && o->records)
+        o->cal.recmode = HM_LSR_REC;
+    if (lx_load(&o->cal, &x->L) != 0)
+        return -1;
+    x->ls = lx_source(&o->cal, &x->L, &x->io);
+    if (!x->ls)
+        return -1;
+    x->ids = (const char **)HM_ALLOC(al, (n ? n : 1) * sizeof *x->ids);
+    if (!x->ids) {
+        hm_msg1(&r->log, HMM_NOSTOR, "the calendars");
+        return -1;
+    }
+    for (i = 0; i < n; i++)
+        x->ids[i] = hm_ovs_account_id(s, i);
+    memset(&cc, 0, sizeof cc);
+    cc.al = al;
+    cc.log = &r->log;
+    cc.ls = x->ls;
+    cc.ids = x->ids;
+    cc.nids = (size_t)n;
+    cc.set = &r->set;
+    x->ovc = hm_ovc_open(&cc);
+    return x->ovc ? 0 : -1;
+}
+
+static void ox_cal_close(ox_cal *x)
+{
+    hm_ovc_close(x->ovc);
+    if (x->ls)
+        hm_ls_close(x->ls);
+    lx_unload(&x->L);
+    if (x->ids)
+        HM_FREE(hm_pl_alloc(), (void *)x->ids);
 }
 
 int main(int argc, char **argv)
@@ -252,9 +406,11 @@ int main(int argc, char **argv)
     hm_run r;
     hm_ovs_cfg c;
     hm_ovs *s;
-    hm_pipe_src src;
+    hm_pipe_src src, osrc;
     const hm_cpage *cp;
-    int rc;
+    static ox_cal cal;
+    ox_sum sum;
+    int rc, with_cal;
     char b[24];
 
     memset(&o, 0, sizeof o);
@@ -272,6 +428,19 @@ int main(int argc, char **argv)
         hm_run_free(&r);
         return rc;
     }
+    if ((o.cal.profile || o.cal.ncpy || o.cal.ccsid || o.cal.item_max
+         || o.cal_recfm) != (o.cal.ndata != 0)
+        || (o.cal.ndata && !o.cal.profile)) {
+        hm_msg3(&r.log, HMM_OVCOPTS, "OVVMEXT",
+                o.cal.ndata ? "--cal-data" : o.cal.profile
+                ? "--cal-profile" : "a --cal- option",
+                o.cal.ndata ? "--cal-profile FILE" : "--cal-data FILE");
+        rc = hm_run_rc(&r);
+        hm_run_free(&r);
+        return rc;
+    }
+    /* --directory: no items, so no calendars */
+    with_cal = o.cal.ndata && !o.directory;
     cp = io_page(&o, o.ccsid ? (unsigned)o.ccsid : 37u);
     if (!cp) {
         hm_msg1(&r.log, HMM_BADCCSID,
@@ -311,9 +480,25 @@ int main(int argc, char **argv)
         return rc < 8 ? 8 : rc;
     }
     hm_ovs_source(s, &src);
+    sum.s = s;
+    sum.cal = 0;
+    if (with_cal) {
+        if (ox_cal_open(&o, &cal, s, &r) != 0) {
+            ox_cal_close(&cal);
+            hm_ovs_close(s);
+            rc = hm_run_rc(&r);
+            hm_run_free(&r);
+            return rc < 8 ? 8 : rc;
+        }
+        osrc = src;
+        hm_ovc_source(cal.ovc, &osrc, &src);
+        sum.cal = cal.ovc;
+    }
     r.summary = ox_summary;
-    r.summary_ctx = s;
+    r.summary_ctx = &sum;
     rc = hm_run_pipeline(&r, &src);
+    if (with_cal)
+        ox_cal_close(&cal);
     hm_ovs_close(s);
     hm_run_free(&r);
     return rc;

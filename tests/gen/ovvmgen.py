@@ -6,6 +6,8 @@ lacks).
     ovvmgen.py OUTDIR [--seed N] [--ccsid N] [--accounts N]
                [--notes N] [--size BYTES] [--format f80|v|netdata|mixed]
                [--max-items N] [--rdr N] [--body N] [--doc-words N]
+               [--cal N [--cal-format v|netdata] [--cal-order key|reverse]
+                [--cal-unknown] [--cal-damage]]
 
 Writes, deterministically for a seed:
   STORE/<USERID>/ALL.NOTEBOOK     the account's notebook
@@ -17,7 +19,23 @@ Writes, deterministically for a seed:
                                   with INMTERM) and SENDFILEs of an
                                   RFT document
   DOC/<USERID>/<NAME>.RFT         DCA RFT documents (raw stream)
+  CAL/OVCAL.VB (or .NETDATA)      with --cal N: N calendar entries per
+                                  account as records of the EXAMPLE
+                                  layout extractors/ovvm/OVCAL.cpy
+                                  (a user record, then per entry an
+                                  entry record and 0-2 note records),
+                                  users in key order (EBCDIC, as
+                                  REPRO gives them) or reversed;
+                                  --cal-unknown adds a user that is no
+                                  account, --cal-damage an entry with
+                                  a date that is not zoned digits
   manifest.json, manifest.tsv     what a parser must find
+
+The calendar is made last, from its own random numbers, so the other
+files are the same with and without --cal; it is listed in
+manifest.json only ("calendar" of each account: the schedule items as
+the extractor must give them; "calendar" at the top: the file, its
+users, the unknown user and the damaged record; totals "schedule").
 
 File formats (recorded per file in the manifest):
   f80      CMS RECFM F LRECL 80 as raw EBCDIC bytes (records padded
@@ -56,6 +74,7 @@ import os
 import random
 import subprocess
 import sys
+import zlib
 
 # ---------------------------------------------------------------------
 # Code pages
@@ -529,6 +548,125 @@ def resolve_lists(cp, lists, bynick, contacts):
 
 
 # ---------------------------------------------------------------------
+# Calendars in the EXAMPLE layout extractors/ovvm/OVCAL.cpy
+
+
+PLACES = ['Room 2', 'Raum 4.12', 'Salle Léman', 'Kantine', 'Zürich',
+          'Room B/101', 'Göteborg office', 'VM lab']
+
+
+def make_calendar(out, a, cp, owners, people, man):
+    """CAL/OVCAL.VB (or .NETDATA): calendar records of the owners (and
+    of one user that is no account with --cal-unknown)."""
+
+    def fx(s, n):
+        b = cp.encode(fit(cp, s))[:n]
+        return b + b'\x40' * (n - len(b))
+
+    def key(uid, kind, entry):
+        return fx(uid, 8) + fx(kind, 1) + fx('%06d' % entry, 6)
+
+    users = list(owners)
+    unknown = None
+    if a.cal_unknown:
+        unknown = people[len(owners)]
+        users.append(unknown)
+    users.sort(key=lambda p: cp.encode(p.userid.ljust(8)))
+    if a.cal_order == 'reverse':
+        users.reverse()
+    ext = 'NETDATA' if a.cal_format == 'netdata' else 'VB'
+    rel = 'CAL/OVCAL.' + ext
+    path = os.path.join(out, rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fh = open(path, 'wb')
+    nd = None
+    if a.cal_format == 'netdata':
+        nd = NetdataWriter(fh, 'CALADM', 'VMA', 'MIGRATE', 'VMA',
+                           '19960101000000')
+        nd.file('OVCAL', 'DATA', 255)
+    nrec = [0]
+
+    def rec(b):
+        nrec[0] += 1
+        if nd:
+            nd.record(b)
+        else:
+            fh.write((len(b) + 4).to_bytes(2, 'big') + b'\0\0' + b)
+
+    victim = [p for p in users if p is not unknown][0]
+    cal = {'file': rel, 'format': a.cal_format, 'ccsid': a.ccsid,
+           'order': a.cal_order, 'users': [p.userid for p in users],
+           'unknown': {}, 'damaged': []}
+    total = 0
+    for p in users:
+        rec(key(p.userid, 'U', 0) + fx(p.node, 8) + fx(p.name, 40))
+        # each user's own random numbers: the same entries in any order
+        rng = random.Random(a.seed * 1000003 + zlib.crc32(
+            p.userid.encode('ascii')))
+        items = []
+        day = rng.randrange(200)
+        n = 3 if p is unknown else a.cal
+        for k in range(1, n + 1):
+            day += rng.randint(1, 40)
+            y = 1990 + rng.randrange(14)    # 00-03: 20yy (window 1950)
+            mo = 1 + (day // 28) % 12
+            d = 1 + day % 28
+            timed = rng.random() < 0.75
+            fr = to = None
+            if timed:
+                h = rng.randint(7, 18)
+                mi = rng.choice([0, 15, 30, 45])
+                fr = h * 60 + mi
+                to = min(fr + rng.choice([30, 45, 60, 90, 120, 180]),
+                         23 * 60 + 59)
+            status = 'T' if timed and rng.random() < 0.2 else ''
+            text = fit(cp, words(rng, cp, rng.randint(1, 7)))[:46]
+            text = text.rstrip() or 'meeting'
+            where = rng.choice(PLACES) if timed and rng.random() < 0.6 \
+                else ''
+            where = fit(cp, where)[:20].rstrip()
+            notes = []
+            for _ in range(rng.choice([0, 0, 1, 2])):
+                notes.append(wrap(words(rng, cp, rng.randint(1, 12)),
+                                  72)[0])
+            date = cp.encode('%02d%02d%02d' % (y % 100, mo, d))
+            damaged = a.cal_damage and p is victim and k == 2
+            if damaged:
+                date = cp.encode('AB') + date[2:]
+            hhmm = (lambda m: fx('%02d%02d' % (m // 60, m % 60), 4)) \
+                if timed else None
+            rec(key(p.userid, 'E', k) + date +
+                (hhmm(fr) if timed else fx('', 4)) +
+                (hhmm(to) if timed else fx('', 4)) + fx(status, 1) +
+                fx(text, 46) + fx(where, 20))
+            if damaged:
+                cal['damaged'].append({'user': p.userid, 'entry': k,
+                                       'record': nrec[0], 'offset': 15})
+            for ln in notes:
+                rec(key(p.userid, 'N', k) + fx(ln, 72))
+            if damaged:
+                continue
+            ymd = '%04d%02d%02d' % (y, mo, d)
+            items.append({
+                'entry': k, 'kind': 'appt' if timed else 'event',
+                'start': ymd + ('%02d%02d00' % (fr // 60, fr % 60)
+                                if timed else '000000'),
+                'end': (ymd + '%02d%02d00' % (to // 60, to % 60))
+                if timed else '',
+                'busy': 0 if status == 'T' else 1,
+                'text': text, 'where': where if timed else '',
+                'notes': '\n'.join(notes)})
+        if p is unknown:
+            cal['unknown'][p.userid] = len(items)
+            continue
+        man['accounts'][p.userid]['calendar'] = items
+        total += len(items)
+    if nd:
+        nd.end()
+    fh.close()
+    cal['records'] = nrec[0]
+    man['calendar'] = cal
+    return total
 
 
 def main():
@@ -551,6 +689,15 @@ def main():
                     help='most body records of a note')
     ap.add_argument('--doc-words', type=int, default=40,
                     help='most words of a document paragraph')
+    ap.add_argument('--cal', type=int, default=0,
+                    help='calendar entries per account (CAL/OVCAL.VB)')
+    ap.add_argument('--cal-format', default='v', choices=['v', 'netdata'])
+    ap.add_argument('--cal-order', default='key',
+                    choices=['key', 'reverse'])
+    ap.add_argument('--cal-unknown', action='store_true',
+                    help='a calendar user that is no account')
+    ap.add_argument('--cal-damage', action='store_true',
+                    help='an entry whose date is not zoned digits')
     a = ap.parse_args()
 
     rng = random.Random(a.seed)
@@ -765,6 +912,8 @@ def main():
                           'fn': name, 'ft': 'RFT', 'from': p.userid,
                           'node': p.node, 'text': text})
     tsv.close()
+    nsched = make_calendar(out, a, cp, owners, people, man) if a.cal \
+        else None
     man['totals'] = {
         'accounts': len(owners),
         'notes': sum(b['notes'] for am in man['accounts'].values()
@@ -777,6 +926,8 @@ def main():
         'documents': sum(len(am['docs'])
                          for am in man['accounts'].values()),
     }
+    if nsched is not None:
+        man['totals']['schedule'] = nsched
     with open(os.path.join(out, 'manifest.json'), 'w',
               encoding='utf-8') as fh:
         json.dump(man, fh, ensure_ascii=False, indent=1, sort_keys=True)

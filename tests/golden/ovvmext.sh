@@ -13,6 +13,12 @@
 #     rc 4, the cut note kept; a corrupt RDW in the middle: rc 8
 #   - an interrupted run resumed with --status, and partitions
 #     combined with migcomb, give the set of one uninterrupted run
+#   - calendars through the EXAMPLE layout (--cal-profile OVCAL.prof,
+#     --cal-data): every schedule item in its account with its dates,
+#     times, subject, place and notes; counts equal the generator's;
+#     RDW = NETDATA, key order = reversed order, byte for byte; the
+#     schedule filters; a user id that is no account; a damaged
+#     record; reruns, a resumed run and partitions give the same bytes
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 OX=build/bin/ovvmext
@@ -490,4 +496,220 @@ if [ $rc -le 4 ] && grep -q '"attachments":2,' "$T/doctypes.jsonl" &&
     grep -q '"documents":0' "$T/doctypes.jsonl"; then
     ok "--doc-types RFT=skip leaves the documents out"
 else nok "--doc-types (rc $rc)"; fi
+
+# ---- calendars through the EXAMPLE layout extractors/ovvm/OVCAL.* ----
+CP=extractors/ovvm/OVCAL.prof
+# cal_cmp SET MANIFEST [START END]: the schedule items of the set (the
+# dump's "sched" lines) are the manifest's calendar entries (those
+# from START to END, YYYYMMDD, when given), account by account; the
+# report's schedule totals agree; prints a summary line
+cal_cmp() {
+    "$DUMP" --dump "$1" >"$1.jsonl" 2>"$1.dumperr" || return 1
+    python3 - "$1" "$2" "${3:-}" "${4:-}" <<'EOF'
+import collections, csv, json, sys
+setdir, manpath, lo, hi = sys.argv[1:5]
+man = json.load(open(manpath, encoding='utf-8'))
+items = [json.loads(l) for l in open(setdir + '.jsonl', encoding='utf-8')]
+def mdy(t, time):
+    s = '%s-%s-%s' % (t[4:6], t[6:8], t[0:4])
+    return s + (' %s:%s' % (t[8:10], t[10:12]) if time else '')
+want = collections.Counter()
+nall = 0
+for uid, am in man['accounts'].items():
+    acct = 'PROFS:%s(%s)' % (am['node'], uid)
+    for e in am.get('calendar', []):
+        nall += 1
+        if lo and not (lo <= e['start'][:8] <= hi):
+            continue
+        o = {'account': acct, 'Text': e['text'], 'Ring': 'F'}
+        if e['notes']:
+            o['Notes'] = e['notes']
+        if e['kind'] == 'appt':
+            o['type'] = 'SingleAppointments'
+            o['Start'] = mdy(e['start'], 1)
+            o['End'] = mdy(e['end'], 1)
+            o['BusyType'] = str(e['busy'])
+            if e['where']:
+                o['Where'] = e['where']
+        else:
+            o['type'] = 'SingleEvents'
+            o['StartDate'] = o['EndDate'] = mdy(e['start'], 0)
+        want[json.dumps(o, sort_keys=True, ensure_ascii=False)] += 1
+got = collections.Counter()
+for i in items:
+    if i['kind'] == 'sched':
+        del i['kind']
+        got[json.dumps(i, sort_keys=True, ensure_ascii=False)] += 1
+bad = (want - got) + (got - want)
+if bad:
+    for k in list(want - got)[:3]:
+        print('missing:', k)
+    for k in list(got - want)[:3]:
+        print('unexpected:', k)
+    sys.exit('schedule items differ')
+n = sum(want.values())
+assert nall == man['totals']['schedule'], 'manifest totals'
+rows = list(csv.DictReader(open(setdir + '/MIGRATE.CSV', encoding='utf-8')))
+tot = [r for r in rows if r['Account'] == '(total)'][0]
+g = lambda c: int(tot['Schedule items ' + c])
+assert g('found') == nall and g('written') == n, (g('found'), nall, n)
+assert g('skipped') == nall - n and g('failed') == 0
+# every account's row: its calendar entries
+for r in rows:
+    am = man['accounts'].get(r['Account'])
+    if am is not None:
+        assert int(r['Schedule items found']) == len(am['calendar']), r
+print('%d schedule items of %d accounts, %d written: as generated' %
+      (nall, len(man['accounts']), n))
+EOF
+}
+
+# the bundled store carries a calendar (ovvmgen.py --cal 6)
+BS=tests/data/ovvm-store
+ox bcal --store $BS --ccsid 273 --out "$T/bcal" --cal-profile $CP \
+    --cal-data $BS/CAL/OVCAL.VB --cal-ccsid 273
+"$MC" "$T/bcal" >"$T/bcal.check" 2>&1
+mrc=$?
+if [ $rc -eq 4 ] && [ $mrc -eq 0 ] &&
+    cal_cmp "$T/bcal" $BS/manifest.json >"$T/bcal.cmp" 2>&1 &&
+    grep -q 'schedule files with 12 schedule items' "$T/bcal.check"; then
+    ok "bundled store with its calendar: $(tail -1 "$T/bcal.cmp")"
+else nok "bundled store with its calendar: rc $rc, migcheck $mrc"
+    tail -5 "$T/bcal.cmp" "$T/bcal.log"; fi
+# the calendar adds the schedule messages and changes nothing else
+"$DUMP" --dump "$T/bundled" >"$T/bundled.jsonl" 2>/dev/null
+if grep -v '"kind":"sched"\|"subject":"Schedule+"\|"kind":"counts"' \
+        "$T/bcal.jsonl" >"$T/bcal.rest" &&
+    grep -v '"counts"' "$T/bundled.jsonl" | cmp -s - "$T/bcal.rest"; then
+    ok "bundled store: with the calendar, the other items are the same"
+else nok "bundled store: other items change with the calendar"; fi
+ox bcal2 --store $BS --ccsid 273 --out "$T/bcal2" --cal-profile $CP \
+    --cal-data $BS/CAL/OVCAL.VB --cal-ccsid 273
+if [ $rc -eq 4 ] && same_set "$T/bcal" "$T/bcal2"; then
+    ok "calendar: a rerun writes the same bytes"
+else nok "calendar: rerun (rc $rc) differs"; fi
+
+# generated stores: the same store and calendar as RDW records in key
+# order and as NETDATA in reverse order
+C="$T/cal"
+mkdir -p "$C"
+cgen() {
+    local d=$1; shift
+    python3 "$GEN" "$C/$d" --seed 41 --ccsid 500 --accounts 5 --notes 4 \
+        --rdr 1 --cal 20 "$@" >"$C/$d.genlog" 2>&1
+}
+cal1() {
+    local d=$1 f=$2; shift 2
+    ox "cal_$d$f" --store "$C/$d" --ccsid 500 --cal-profile $CP \
+        --cal-data "$C/$d/CAL/OVCAL.$f" --cal-ccsid 500 "$@"
+}
+if cgen key && cgen rev --cal-format netdata --cal-order reverse &&
+    cgen bad --cal-unknown --cal-damage; then
+    ok "generator: calendars (key order, reversed NETDATA, damaged)"
+else nok "generator: calendars"; cat "$C"/*.genlog; fi
+cal1 key VB --out "$C/key.set"
+"$MC" "$C/key.set" >"$C/key.check" 2>&1
+mrc=$?
+if [ $rc -le 4 ] && [ $mrc -eq 0 ] &&
+    cal_cmp "$C/key.set" "$C/key/manifest.json" >"$C/key.cmp" 2>&1; then
+    ok "CCSID 500 store with calendars: $(tail -1 "$C/key.cmp")"
+else nok "CCSID 500 store with calendars: rc $rc, migcheck $mrc"
+    tail -5 "$C/key.cmp" "$T/cal_keyVB.log"; fi
+cal1 rev NETDATA --out "$C/rev.set"
+rrc=$rc
+"$OX" --store "$C/rev" --ccsid 500 --cal-profile $CP \
+    --cal-data "$C/rev/CAL/OVCAL.NETDATA" --cal-ccsid 500 \
+    --out "$C/rev_v.set" >"$C/rev_v.log" 2>&1
+if [ $rrc -le 4 ] && same_set "$C/key.set" "$C/rev.set" &&
+    grep -q '^HMG0597I.* 0 users were read again.* 4 were held' \
+        "$C/rev_v.log"; then
+    ok "NETDATA in reverse order = RDWs in key order, byte for byte" \
+        "(4 users' items held)"
+else nok "reverse NETDATA calendar differs (rc $rrc)"
+    grep HMG059 "$C/rev_v.log"; fi
+
+# the schedule filters
+cal1 key VB --out "$C/nosched.set" --schedule FALSE
+"$DUMP" --dump "$C/nosched.set" >"$C/nosched.jsonl" 2>&1
+ns=$(python3 -c "import json; print(json.load(open(
+    '$C/key/manifest.json'))['totals']['schedule'])")
+tot=$(grep '^,(total)\|(total)' "$C/nosched.set/MIGRATE.CSV" |
+    cut -d, -f26-29)
+if [ $rc -le 4 ] && ! grep -q '"kind":"sched"' "$C/nosched.jsonl" &&
+    [ "$tot" = "$ns,0,$ns,0" ]; then
+    ok "--schedule FALSE: $ns schedule items found and skipped"
+else nok "--schedule FALSE (rc $rc): found,written,skipped,failed $tot"
+fi
+cal1 key VB --out "$C/range.set" --sched-start 19950101 \
+    --sched-end 19991231
+"$MC" "$C/range.set" >"$C/range.check" 2>&1
+mrc=$?
+if [ $rc -le 4 ] && [ $mrc -eq 0 ] &&
+    cal_cmp "$C/range.set" "$C/key/manifest.json" 19950101 19991231 \
+        >"$C/range.cmp" 2>&1; then
+    ok "--sched-start 19950101 --sched-end 19991231: $(tail -1 \
+        "$C/range.cmp")"
+else nok "schedule date range (rc $rc, migcheck $mrc)"
+    tail -5 "$C/range.cmp"; fi
+
+# a user id that is no account, a damaged record
+cal1 bad VB --out "$C/bad.set"
+"$MC" "$C/bad.set" >"$C/bad.check" 2>&1
+mrc=$?
+read -r uu ucount dre doff <<<"$(python3 -c "import json
+c = json.load(open('$C/bad/manifest.json'))['calendar']
+u = list(c['unknown'].items())[0]
+print(u[0], u[1], c['damaged'][0]['record'], c['damaged'][0]['offset'])")"
+if [ $rc -eq 8 ] && [ $mrc -eq 0 ] &&
+    grep -q "^HMG0592W Calendars: the user id $uu has $ucount schedule" \
+        "$T/cal_badVB.log" &&
+    grep -q "^HMG0837E $C/bad/CAL/OVCAL.VB record $dre: item OVC-DATE at \
+offset $doff " "$T/cal_badVB.log" &&
+    grep -q "^HMG0602E $C/bad/CAL/OVCAL.VB record $dre: the calendar" \
+        "$T/cal_badVB.log" &&
+    cal_cmp "$C/bad.set" "$C/bad/manifest.json" >"$C/bad.cmp" 2>&1; then
+    ok "user $uu is no account: HMG0592W ($ucount items); damaged record" \
+        "$dre (offset $doff) reported and skipped, rc 8"
+else nok "unknown user / damaged record: rc $rc, migcheck $mrc"
+    grep HMG0 "$T/cal_badVB.log" | head; tail -3 "$C/bad.cmp"; fi
+
+# partitions and a resumed run with calendars
+cal1 key VB --out "$C/p1" --partition 1/2
+r1=$rc
+cal1 key VB --out "$C/p2" --partition 2/2
+r2=$rc
+"$MB" "$C/comb" "$C/p1/P01OF02.PKL" "$C/p2/P02OF02.PKL" \
+    >"$C/comb.log" 2>&1
+crc=$?
+if [ $r1 -le 4 ] && [ $r2 -le 4 ] && [ $crc -eq 0 ] &&
+    files_in "$C/key.set" "$C/comb"; then
+    ok "calendars in partitions 1/2 and 2/2 combined: the files of one run"
+else nok "calendar partitions: rc $r1 $r2, migcomb $crc"; fi
+cal1 key VB --out "$C/resume" --status STATUS.TXT
+head -c $(($(head -3 "$C/resume/STATUS.TXT" | wc -c) + 9)) \
+    "$C/resume/STATUS.TXT" >"$C/cut.txt"
+mv "$C/cut.txt" "$C/resume/STATUS.TXT"
+rm -f "$C/resume/MIGRATE.PKL" "$C/resume/MIGRATE.CSV"
+cal1 key VB --out "$C/resume" --status STATUS.TXT
+if [ $rc -le 4 ] && same_set "$C/key.set" "$C/resume"; then
+    ok "calendars: a run resumed after the first account, the same bytes"
+else nok "calendars: resumed run differs (rc $rc)"; fi
+
+# options
+ox calopt1 --store $BS --ccsid 273 --out "$T/calopt1" \
+    --cal-data $BS/CAL/OVCAL.VB
+r1=$rc
+ox calopt2 --store $BS --ccsid 273 --out "$T/calopt2" --cal-profile $CP
+if [ $r1 -eq 8 ] && [ $rc -eq 8 ] &&
+    grep -q '^HMG0590E OVVMEXT: --cal-data needs --cal-profile' \
+        "$T/calopt1.log" &&
+    grep -q '^HMG0590E OVVMEXT: --cal-profile needs --cal-data' \
+        "$T/calopt2.log"; then
+    ok "--cal-data without --cal-profile and the reverse: HMG0590E, rc 8"
+else nok "calendar option errors: rc $r1 $rc"; fi
+ox caldir --store $BS --ccsid 273 --directory --out "$T/caldir" \
+    --cal-profile $CP --cal-data $BS/CAL/OVCAL.VB --cal-ccsid 273
+if [ $rc -eq 0 ] && same_set "$T/dironly" "$T/caldir"; then
+    ok "--directory with calendars: the directory only, as without"
+else nok "--directory with calendars (rc $rc)"; fi
 exit 0

@@ -5,11 +5,15 @@
  *   test_ovvmext_e2e            cmocka: ovvmext on the bundled store
  *                               tests/data/ovvm-store; every note of
  *                               manifest.tsv once, with its date,
- *                               sender and subject; the item counts
+ *                               sender and subject; the item counts;
+ *                               with its calendar (--cal-profile
+ *                               OVCAL.prof): the schedule items
  *   test_ovvmext_e2e --dump SET the items of a set as JSON lines (for
  *                               tests/golden/ovvmext.sh): SET is a
  *                               directory (MIGRATE.PKL or the one
- *                               .PKL in it) or a .PKL file
+ *                               .PKL in it) or a .PKL file; the
+ *                               objects of a Schedule+ file (.SC2)
+ *                               as "sched" lines after its message
  *
  * Needs build/bin/ovvmext (built by `make all`).
  */
@@ -175,6 +179,119 @@ static unsigned long fnv(const unsigned char *p, unsigned long n)
     return h;
 }
 
+/* ---- Schedule+ export files (common/MIGFILES.md): an object per
+ * JSON line, {"kind":"sched","account":...,"type":"SingleEvents",
+ * "Text":"...","StartDate":"07-11-1991",...}; quoted values decoded
+ * (\" is a quote, a line end is two \ CR LF continuations, one is a
+ * wrap) ---- */
+typedef struct scline {
+    const unsigned char *s;
+    size_t n;
+} scline;
+
+/* the next CR LF line of p[*at..n) */
+static int sc_next(const unsigned char *p, size_t n, size_t *at,
+                   scline *l)
+{
+    size_t i = *at;
+    if (i >= n)
+        return 0;
+    l->s = p + i;
+    while (i < n && !(p[i] == '\r' && i + 1 < n && p[i + 1] == '\n'))
+        i++;
+    l->n = (size_t)(p + i - l->s);
+    *at = i < n ? i + 2 : n;
+    return 1;
+}
+
+static void dump_sched(FILE *o, hm_text acct, const unsigned char *p,
+                       size_t n)
+{
+    size_t at = 0;
+    scline l;
+    char type[64] = "";
+    char *val = malloc(n + 1);
+    int open = 0;
+    while (sc_next(p, n, &at, &l)) {
+        size_t k;
+        if (!l.n)
+            continue;
+        if (l.s[0] != ' ' && l.s[l.n - 1] == ':' && l.n < sizeof type) {
+            snprintf(type, sizeof type, "%.*s", (int)(l.n - 1), l.s);
+            continue;
+        }
+        if (l.n == 1 && l.s[0] == '{') {
+            fputs("{\"kind\":\"sched\"", o);
+            jt(o, "account", acct);
+            fprintf(o, ",\"type\":\"%s\"", type);
+            open = 1;
+            continue;
+        }
+        if (l.n == 1 && l.s[0] == '}') {
+            if (open)
+                fputs("}\n", o);
+            open = 0;
+            continue;
+        }
+        for (k = 0; k < l.n && l.s[k] == ' '; k++)
+            ;
+        {
+            size_t c = k, vn = 0;
+            hm_text name, v;
+            while (c < l.n && l.s[c] != ':')
+                c++;
+            if (!open || c + 1 >= l.n)
+                continue;
+            name.s = l.s + k;
+            name.len = c - k;
+            c += 2;
+            if (l.s[c] != '"') {
+                v.s = l.s + c;
+                v.len = l.n - c;
+                fprintf(o, ",\"%.*s\":", (int)name.len,
+                        (const char *)name.s);
+                js(o, v.s, v.len);
+                continue;
+            }
+            /* a quoted value, maybe over several lines */
+            c++;
+            for (;;) {
+                int cont = l.n > c && l.s[l.n - 1] == '\\';
+                size_t e = l.n - 1;     /* before the \ or the " */
+                size_t conts = 0, i2;
+                for (i2 = c; i2 < e; i2++) {
+                    if (l.s[i2] == '\\' && i2 + 1 < e
+                        && l.s[i2 + 1] == '"')
+                        i2++;
+                    val[vn++] = (char)l.s[i2];
+                }
+                if (!cont)
+                    break;
+                /* count the continuations: each line ending in \ */
+                conts = 1;
+                while (sc_next(p, n, &at, &l)) {
+                    c = 0;
+                    if (l.n == 1 && l.s[0] == '\\') {
+                        conts++;
+                        continue;
+                    }
+                    break;
+                }
+                for (i2 = 0; i2 < conts / 2; i2++)
+                    val[vn++] = '\n';
+                c = 0;
+            }
+            v.s = (const unsigned char *)val;
+            v.len = vn;
+            fprintf(o, ",\"%.*s\":", (int)name.len, (const char *)name.s);
+            js(o, v.s, v.len);
+        }
+    }
+    if (open)
+        fputs("}\n", o);
+    free(val);
+}
+
 typedef struct dumpctx {
     FILE *o;
     hm_text acct;
@@ -229,6 +346,12 @@ static int dump_item(void *ctx, const hm_item *it)
                     fnv(a->data.p, a->data.size));
         }
         fputs("]}\n", o);
+        for (i = 0; i < m->natt; i++) {
+            const hm_attach *a = &m->att[i];
+            if (a->name.len > 4
+                && !memcmp(a->name.s + a->name.len - 4, ".SC2", 4))
+                dump_sched(o, d->acct, a->data.p, a->data.size);
+        }
         return 0;
     }
     case HM_ITEM_DOCUMENT: {
@@ -422,6 +545,47 @@ static void test_bundled(void **state)
     free(c.w);
 }
 
+/* the bundled store's calendar (CAL/OVCAL.VB, the EXAMPLE layout
+ * extractors/ovvm/OVCAL.*): as many schedule items as manifest.json's
+ * totals, in one schedule file per account */
+static void test_bundled_calendar(void **state)
+{
+    FILE *f;
+    static char man[65536];
+    size_t n;
+    const char *p;
+    long want;
+    hm_mr_counts cnt;
+    chk c;
+    int rc;
+    (void)state;
+    f = fopen("tests/data/ovvm-store/manifest.json", "r");
+    assert_non_null(f);
+    n = fread(man, 1, sizeof man - 1, f);
+    fclose(f);
+    man[n] = 0;
+    p = strstr(man, "\"totals\"");
+    assert_non_null(p);
+    p = strstr(p, "\"schedule\": ");
+    assert_non_null(p);
+    want = strtol(p + 12, NULL, 10);
+    assert_true(want > 0);
+    assert_int_equal(system("rm -rf build/out/e2e_cal"), 0);
+    rc = system("build/bin/ovvmext --store tests/data/ovvm-store "
+                "--ccsid 273 --out build/out/e2e_cal --quiet "
+                "--cal-profile extractors/ovvm/OVCAL.prof --cal-data "
+                "tests/data/ovvm-store/CAL/OVCAL.VB --cal-ccsid 273 "
+                "2>build/out/e2e_cal.log");
+    assert_true(WIFEXITED(rc));
+    assert_int_equal(WEXITSTATUS(rc), 4);
+    memset(&c, 0, sizeof c);
+    memset(&cnt, 0, sizeof cnt);
+    assert_int_equal(read_set("build/out/e2e_cal", chk_item, &c, &cnt),
+                     0);
+    assert_int_equal(cnt.sched_items, want);
+    assert_int_equal(cnt.sched_files, 2);
+}
+
 /* a run that must fail: no store */
 static void test_no_store(void **state)
 {
@@ -437,6 +601,7 @@ int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bundled),
+        cmocka_unit_test(test_bundled_calendar),
         cmocka_unit_test(test_no_store),
     };
     if (argc >= 3 && !strcmp(argv[1], "--dump")) {
@@ -449,10 +614,11 @@ int main(int argc, char **argv)
         rc = read_set(argv[2], dump_item, &d, &cnt);
         printf("{\"kind\":\"counts\",\"rc\":%d,\"messages\":%lu,"
                "\"attachments\":%lu,\"documents\":%lu,\"pab\":%lu,"
-               "\"dls\":%lu,\"mailboxes\":%lu,\"remotes\":%lu}\n", rc,
+               "\"dls\":%lu,\"mailboxes\":%lu,\"remotes\":%lu,"
+               "\"sched_files\":%lu,\"sched_items\":%lu}\n", rc,
                cnt.messages, cnt.attachments, cnt.documents,
                cnt.pab_entries, cnt.pab_dls, cnt.dir_mailboxes,
-               cnt.dir_remotes);
+               cnt.dir_remotes, cnt.sched_files, cnt.sched_items);
         return rc;
     }
     return cmocka_run_group_tests(tests, NULL, NULL);
