@@ -827,6 +827,43 @@ static void sink_count(mw_sink *s)
 /* ---------------------------------------------------------------- */
 /* text data: UTF-8 to the target, line ends to CR LF */
 
+/* tx_pass for text known to be valid UTF-8 (hm_data.utf8) written
+ * as UTF-8: runs without CR or LF are copied as they are; a CR LF, a
+ * lone CR and a lone LF become CR LF. The same bytes as the loop of
+ * tx_pass, found word by word. s->col is not kept (it counts only on
+ * schedule lines; a body is always followed by sk_crlf). */
+static void tx_valid(hm_mw *w, mw_sink *s, const unsigned char *p,
+                     size_t n)
+{
+    size_t at = 0, e, lim;
+    unsigned long wd;
+    while (at < n) {
+        e = at;
+        for (;;) {
+            while (e + MW_WN <= n) {
+                memcpy(&wd, p + e, MW_WN);
+                if (MW_HASLOW(wd))
+                    break;
+                e += MW_WN;
+            }
+            /* a byte below X'0E' in the next word, or the end */
+            lim = e + MW_WN < n ? e + MW_WN : n;
+            while (e < lim && p[e] != A_CR && p[e] != A_LF)
+                e++;
+            if (e < lim || e >= n)
+                break;
+        }
+        if (e > at)
+            sk_bytes(w, s, p + at, e - at);
+        if (e >= n)
+            break;
+        sk_crlf(w, s);
+        at = e + 1;
+        if (p[e] == A_CR && at < n && p[at] == A_LF)
+            at++;
+    }
+}
+
 /* Run one pass over d. stop (>= 0): byte offset of the input at which
  * *mapped receives the output count so far. Returns 0, or -1 on a
  * read error (reported). */
@@ -847,6 +884,10 @@ static int tx_pass(hm_mw *w, mw_sink *s, const hm_data *d,
         eof = 0;
     } else {
         p = w->rbuf;
+    }
+    if (fast && d->p && d->utf8 && stop < 0) {
+        tx_valid(w, s, d->p, n);
+        return 0;
     }
     for (;;) {
         if (!eof && n - at < 4) {

@@ -432,6 +432,8 @@ static int nb_emit(hm_ov_nb *nb, size_t b0, size_t b1,
     memset(&body, 0, sizeof body);
     body.p = nb->note.p ? nb->note.p + b0 : &sp;
     body.size = b1 > b0 ? (unsigned long)(b1 - b0) : 0;
+    /* converted records: valid UTF-8 (the writer need not check) */
+    body.utf8 = nb->cv && nb->cv->target == HM_PC_UTF8;
     if (body.size) {
         m->body = &body;
         m->nbody = 1;
