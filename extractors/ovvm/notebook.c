@@ -37,6 +37,9 @@
 /* header field buffers, by role */
 #define OV_NROLE 10
 
+/* keywords whose length and first letter nb_kind knows beforehand */
+#define OV_KWFAST 64
+
 struct hm_ov_nb {
     hm_alloc a;
     hm_cpconv *cv;
@@ -73,6 +76,9 @@ struct hm_ov_nb {
     int stopped;
     int failed;
     hm_ov_nbstats stats;
+    /* ru->kw[k] for k < OV_KWFAST: length and upper-case first byte */
+    size_t kwlen[OV_KWFAST];
+    unsigned char kwfirst[OV_KWFAST];
 };
 
 static const char ov_sent_items[] =
@@ -104,6 +110,7 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
 {
     const hm_ov_rules *ru = nb->ru;
     size_t i, k;
+    unsigned c0;
     *role = HM_OV_R_OTHER;
     if (n == 0)
         return K_BLANK;
@@ -114,15 +121,17 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
         return K_BLANK;
     }
     if (n >= ru->sep_min) {
-        for (i = 0; i < n; i++) {
-            for (k = 0; k < ru->nsep; k++)
-                if (s[i] == ru->sep[k])
-                    break;
-            if (k == ru->nsep || s[i] != s[0])
+        /* one separator character, repeated */
+        for (k = 0; k < ru->nsep; k++)
+            if (s[0] == ru->sep[k])
                 break;
+        if (k < ru->nsep) {
+            for (i = 1; i < n; i++)
+                if (s[i] != s[0])
+                    break;
+            if (i == n)
+                return K_SEP;
         }
-        if (i == n)
-            return K_SEP;
     }
     /* Keyword: RFC 822 field-name characters, then a colon */
     for (i = 0; i < n && i < 76; i++)
@@ -130,12 +139,39 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
             break;
     if (i == 0 || i >= n || s[i] != B_COLON)
         return K_TEXT;
+    c0 = HM_OV_UP(s[0]);
     for (k = 0; k < ru->nkw; k++)
-        if (hm_ov_iword(s, i, ru->kw[k].name)) {
+        if ((k >= OV_KWFAST || (nb->kwlen[k] == i && nb->kwfirst[k] == c0))
+            && hm_ov_iword(s, i, ru->kw[k].name)) {
             *role = ru->kw[k].role;
             return *role == HM_OV_R_DATE ? K_START : K_HDR;
         }
     return ru->any_keyword ? K_HDR : K_TEXT;
+}
+
+/* The length of the start of s[0..n) that nb_add copies unchanged:
+ * up to the first X'C2' (a U+0085 may start there) or, in a header
+ * (hdr), the first byte below X'0E' (LF, CR). Word by word; a word is
+ * only asked whether SOME byte has a property, which does not depend
+ * on the byte order. */
+static size_t nb_plain(const unsigned char *s, size_t n, int hdr)
+{
+    const unsigned long ones = ~0ul / 255ul, high = ones * 0x80ul;
+    size_t i = 0;
+    while (i + sizeof(unsigned long) <= n) {
+        unsigned long w, x;
+        memcpy(&w, s + i, sizeof w);
+        x = w ^ (ones * 0xC2ul);
+        if ((x - ones) & ~x & high)
+            break;
+        if (hdr && ((w - ones * 0x0Eul) & ~w & high))
+            break;
+        i += sizeof(unsigned long);
+    }
+    for (; i < n; i++)
+        if (s[i] == 0xC2 || (hdr && s[i] < 0x0E))
+            break;
+    return i;
 }
 
 /* Append a line (+ LF) to the note. hdr: a header line (line ends
@@ -143,40 +179,24 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
 static int nb_add(hm_ov_nb *nb, const unsigned char *s, size_t n,
                   int hdr)
 {
-    size_t i;
+    size_t i = 0, k;
     unsigned char *d;
-    if (hm_ov_buf_room(&nb->note, n + 1)) {
+    if (HM_OV_ROOM(&nb->note, n + 1)) {
         nb_nostore(nb, nb->note.len + n + 1);
         return -1;
     }
     d = nb->note.p + nb->note.len;
-    if (!hdr) {
-        /* a body record: copied as it is unless it holds a U+0085 */
-        /* word by word while no byte is X'C2' (the words are only
-         * tested for such a byte: the byte order does not matter) */
-        const unsigned long ones = ~0ul / 255ul;
-        i = 0;
-        while (i + sizeof(unsigned long) <= n) {
-            unsigned long w;
-            memcpy(&w, s + i, sizeof w);
-            w ^= ones * 0xC2ul;
-            if ((w - ones) & ~w & (ones * 0x80ul))
+    while (i < n) {
+        unsigned c;
+        k = nb_plain(s + i, n - i, hdr);
+        if (k) {
+            memcpy(d, s + i, k);
+            d += k;
+            i += k;
+            if (i >= n)
                 break;
-            i += sizeof(unsigned long);
         }
-        for (; i + 1 < n; i++)
-            if (s[i] == 0xC2 && s[i + 1] == 0x85)
-                break;
-        if (i + 1 >= n) {
-            if (n)
-                memcpy(d, s, n);
-            d[n] = B_LF;
-            nb->note.len += n + 1;
-            return 0;
-        }
-    }
-    for (i = 0; i < n; i++) {
-        unsigned c = s[i];
+        c = s[i];
         if (c == 0xC2 && i + 1 < n && s[i + 1] == 0x85) {
             c = hdr ? B_SP : B_LF;
             i++;
@@ -184,6 +204,7 @@ static int nb_add(hm_ov_nb *nb, const unsigned char *s, size_t n,
             c = B_SP;
         }
         *d++ = (unsigned char)c;
+        i++;
     }
     *d++ = B_LF;
     nb->note.len = (size_t)(d - nb->note.p);
@@ -651,6 +672,11 @@ hm_ov_nb *hm_ov_nb_open(const hm_alloc *a, hm_cpconv *cv, hm_log *log,
     if (nb->opt.max_note < OV_MINNOTE)
         nb->opt.max_note = OV_MINNOTE;
     nb->ru = nb->opt.rules ? nb->opt.rules : hm_ov_default_rules();
+    for (i = 0; i < nb->ru->nkw && i < OV_KWFAST; i++) {
+        const unsigned char *w = (const unsigned char *)nb->ru->kw[i].name;
+        nb->kwlen[i] = strlen(nb->ru->kw[i].name);
+        nb->kwfirst[i] = (unsigned char)HM_OV_UP(w[0]);
+    }
     nb->mode = mode;
     nb->fn = fn;
     nb->ctx = ctx;

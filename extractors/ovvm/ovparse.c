@@ -210,9 +210,25 @@ size_t hm_ov_conv(hm_ov_buf *b, hm_cpconv *cv, const unsigned char *rec,
 
 int hm_ov_has_ctl(const unsigned char *s, size_t n)
 {
+    const unsigned long ones = ~0ul / 255ul, high = ones * 0x80ul;
     size_t i = 0;
     while (i < n) {
-        unsigned c = s[i];
+        unsigned c;
+        /* words of printable ASCII (X'20'-X'7E') first: no byte at or
+         * above X'80', below X'20', or X'7F' (whether SOME byte is
+         * one does not depend on the byte order) */
+        while (i + sizeof(unsigned long) <= n) {
+            unsigned long w, x;
+            memcpy(&w, s + i, sizeof w);
+            x = w ^ (ones * 0x7Ful);
+            if ((w & high) || ((w - ones * 0x20ul) & ~w & high)
+                || ((x - ones) & ~x & high))
+                break;
+            i += sizeof(unsigned long);
+        }
+        if (i >= n)
+            break;
+        c = s[i];
         if (c < 0x80) {
             if ((c < 0x20 && c != B_TAB) || c == B_DEL)
                 return 1;

@@ -4,6 +4,7 @@
  * or 273) bytes built from the test literals, or as UTF-8 arrays.
  */
 #include "ovvm_t.h"
+#include "../../extractors/ovvm/ovvm_i.h"
 
 static tcap CAP;
 
@@ -452,7 +453,66 @@ static void test_notebook_national(void **state)
     assert_int_equal(CAP.m[0].nbody, sizeof want);
     assert_memory_equal(CAP.m[0].body, want, sizeof want);
     assert_int_equal(CAP.m[0].meta.date_ok, 1);
+    assert_int_equal(CAP.m[0].utf8, 1);     /* converted: valid */
     hm_ov_nb_close(r.nb);
+}
+
+/* UTF-8 records (cv NULL) with the bytes a line is changed at: a
+ * U+0085 (C2 85) and CR / LF inside a header record, before and after
+ * the first 8 bytes; in a body U+0085 and other C2 characters (the
+ * pound sign C2 A3) and a lone C2 at the end. keep_header puts the
+ * header into the body, so both show. */
+static void test_notebook_line_bytes(void **state)
+{
+    static const unsigned char r1[] = {  /* Date: 13 Nov 1993 */
+        0x44, 0x61, 0x74, 0x65, 0x3A, 0x20, 0x31, 0x33, 0x20, 0x4E,
+        0x6F, 0x76, 0x20, 0x31, 0x39, 0x39, 0x33, 0xC2, 0x85, 0x31,
+        0x30, 0x3A, 0x30, 0x30, 0x0A, 0x0D, 0x43, 0x45, 0x54, 0x0D };
+    static const unsigned char r2[] = {  /* From: A at B */
+        0x46, 0x72, 0x6F, 0x6D, 0x3A, 0x20, 0x41, 0x20, 0x61, 0x74,
+        0x20, 0x42 };
+    static const unsigned char r4[] = {  /* Preis 100 £ und mehr */
+        0x50, 0x72, 0x65, 0x69, 0x73, 0x20, 0x31, 0x30, 0x30, 0x20,
+        0xC2, 0xA3, 0x20, 0x75, 0x6E, 0x64, 0x20, 0x6D, 0x65, 0x68,
+        0x72, 0xC2, 0x85, 0x7A, 0x77, 0x65, 0x69, 0x74, 0x65, 0x0D,
+        0xC2, 0x85, 0x78, 0xC2, 0x85 };
+    static const unsigned char r5[] = { 0x78, 0x79, 0xC2 };
+    static const unsigned char want[] = {
+        0x44, 0x61, 0x74, 0x65, 0x3A, 0x20, 0x31, 0x33, 0x20, 0x4E,
+        0x6F, 0x76, 0x20, 0x31, 0x39, 0x39, 0x33, 0x20, 0x31, 0x30,
+        0x3A, 0x30, 0x30, 0x20, 0x20, 0x43, 0x45, 0x54, 0x20, 0x0A,
+        0x46, 0x72, 0x6F, 0x6D, 0x3A, 0x20, 0x41, 0x20, 0x61, 0x74,
+        0x20, 0x42, 0x0A, 0x0A,
+        0x50, 0x72, 0x65, 0x69, 0x73, 0x20, 0x31, 0x30, 0x30, 0x20,
+        0xC2, 0xA3, 0x20, 0x75, 0x6E, 0x64, 0x20, 0x6D, 0x65, 0x68,
+        0x72, 0x0A, 0x7A, 0x77, 0x65, 0x69, 0x74, 0x65, 0x0D, 0x0A,
+        0x78, 0x0A, 0x0A, 0x78, 0x79, 0xC2 };
+    hm_ov_nb *nb;
+    hm_ov_opt o;
+    hm_log lg;
+    tlog tl;
+    (void)state;
+    memset(&CAP, 0, sizeof CAP);
+    t_loginit(&lg, &tl);
+    hm_ov_opt_init(&o);
+    o.keep_header = 1;
+    nb = hm_ov_nb_open(&A, NULL, &lg, "X", NULL, 0, HM_OV_NOTEBOOK, &o,
+                       t_capfn, &CAP);
+    assert_non_null(nb);
+    assert_int_equal(hm_ov_nb_record(nb, r1, sizeof r1), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r2, sizeof r2), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r1, 0), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r4, sizeof r4), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r5, sizeof r5), 0);
+    assert_int_equal(hm_ov_nb_finish(nb), 0);
+    assert_int_equal(CAP.n, 1);
+    assert_int_equal(CAP.m[0].nbody, sizeof want);
+    assert_memory_equal(CAP.m[0].body, want, sizeof want);
+    assert_int_equal(CAP.m[0].meta.date_ok, 1);
+    assert_memory_equal(CAP.m[0].date, "\x31\x39\x39\x33\x31\x31\x31\x33"
+                        "\x31\x30\x30\x30\x30\x30", 14);
+    assert_int_equal(CAP.m[0].utf8, 0);     /* not converted here */
+    hm_ov_nb_close(nb);
 }
 
 /* UTF-8 records (cv NULL) and a callback that stops */
@@ -485,6 +545,60 @@ static void test_notebook_utf8_stop(void **state)
     assert_int_equal(hm_ov_nb_finish(nb), -1);
     assert_int_equal(CAP.n, 1);
     hm_ov_nb_close(nb);
+}
+
+/* hm_ov_has_ctl (words of printable ASCII skipped at once) against
+ * the plain byte-by-byte rule, on strings of bytes around the limits
+ * at every position of a word */
+static int ref_has_ctl(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            if ((c < 0x20 && c != 0x09) || c == 0x7F)
+                return 1;
+            i++;
+        } else {
+            unsigned long u;
+            size_t k = hm_utf8_decode(s + i, n - i, &u);
+            if (k == 0 || (u >= 0x80 && u < 0xA0) || u == 0xFFFDul)
+                return 1;
+            i += k;
+        }
+    }
+    return 0;
+}
+
+static void test_has_ctl(void **state)
+{
+    static const unsigned char pool[][4] = {
+        { 1, 0x41 }, { 1, 0x20 }, { 1, 0x7E }, { 1, 0x21 }, { 1, 0x09 },
+        { 1, 0x1F }, { 1, 0x7F }, { 1, 0x0A }, { 1, 0x00 }, { 1, 0x80 },
+        { 2, 0xC3, 0xA9 }, { 2, 0xC2, 0x85 }, { 2, 0xC2, 0xA0 },
+        { 3, 0xEF, 0xBF, 0xBD }, { 3, 0xE2, 0x82, 0xAC }, { 1, 0xC3 },
+        { 1, 0xFF } };
+    unsigned char b[64];
+    unsigned long rs = 7;
+    int t, ones = 0;
+    (void)state;
+    for (t = 0; t < 20000; t++) {
+        size_t n = 0, len;
+        rs = rs * 1103515245ul + 12345ul;
+        len = (size_t)((rs >> 16) % 40);
+        while (n < len) {
+            const unsigned char *p;
+            rs = rs * 1103515245ul + 12345ul;
+            /* mostly plain text, so that whole words are skipped */
+            p = pool[(rs >> 16) % 8 < 6 ? (rs >> 20) % 4
+                                         : (rs >> 20) % 17];
+            memcpy(b + n, p + 1, p[0]);
+            n += p[0];
+        }
+        assert_int_equal(hm_ov_has_ctl(b, n), ref_has_ctl(b, n));
+        ones += ref_has_ctl(b, n);
+    }
+    assert_true(ones > 1000 && ones < 19000);
 }
 
 /* ------------------------------------------------------------------ */
@@ -729,6 +843,8 @@ int main(void)
         cmocka_unit_test(test_notebook_junk),
         cmocka_unit_test(test_notebook_split_large),
         cmocka_unit_test(test_notebook_national),
+        cmocka_unit_test(test_notebook_line_bytes),
+        cmocka_unit_test(test_has_ctl),
         cmocka_unit_test(test_notebook_utf8_stop),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_dates_options),
