@@ -730,6 +730,25 @@ typedef struct ov_word {
     size_t n;
 } ov_word;
 
+/* The bytes the address scanners stop at, by class (the scanners
+ * skip every other byte at once). X'60' and up: none. */
+#define OC_BSL 1        /* \ */
+#define OC_QUOTE 2      /* " */
+#define OC_LPAR 4       /* ( */
+#define OC_RPAR 8       /* ) */
+#define OC_LT 16        /* < */
+#define OC_GT 32        /* > */
+#define OC_SEP 64       /* , ; */
+#define OC_BLANK 128    /* blank, TAB */
+static const unsigned char ov_cls[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    128, 0, 2, 0, 0, 0, 0, 0, 4, 8, 0, 0, 64, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 64, 16, 0, 32, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0
+};
+
 static unsigned char *ov_put(ov_out *o, const unsigned char *d,
                              size_t n)
 {
@@ -748,10 +767,21 @@ static unsigned char *ov_put(ov_out *o, const unsigned char *d,
 static void ov_name_add(ov_out *o, size_t st, const unsigned char *d,
                         size_t n, int unescape)
 {
-    size_t i;
+    size_t i, k;
+    unsigned stop = unescape ? OC_BLANK | OC_BSL : OC_BLANK;
     static const unsigned char sp = B_SP;
     for (i = 0; i < n; i++) {
-        unsigned c = d[i];
+        unsigned c;
+        /* a run of bytes that are put as they are */
+        for (k = i; k < n && !(ov_cls[d[k]] & stop); k++)
+            ;
+        if (k > i) {
+            ov_put(o, d + i, k - i);
+            i = k;
+            if (i >= n)
+                break;
+        }
+        c = d[i];
         if (unescape && c == B_BSL && i + 1 < n)
             c = d[++i];
         if (HM_OV_BLANK(c)) {
@@ -971,8 +1001,8 @@ static size_t ov_words(const unsigned char *s, size_t n, ov_word *w,
             i = k < n ? k + 1 : n;
         } else {
             k = i;
-            while (k < n && !HM_OV_BLANK(s[k]) && s[k] != B_QUOTE
-                   && s[k] != B_LPAR)
+            while (k < n && !(ov_cls[s[k]] & (OC_BLANK | OC_QUOTE
+                                               | OC_LPAR)))
                 k++;
             w[nw].kind = W_PLAIN;
             w[nw].p = s + i;
@@ -996,7 +1026,13 @@ static void ov_segment(ov_out *o, const unsigned char *s, size_t n)
     first = o->count;
     /* <...> outside quotes and comments */
     for (i = 0; i < n; i++) {
-        unsigned c = s[i];
+        unsigned c;
+        while (i < n && !(ov_cls[s[i]] & (OC_BSL | OC_QUOTE | OC_LPAR
+                                          | OC_RPAR | OC_LT | OC_GT)))
+            i++;
+        if (i >= n)
+            break;
+        c = s[i];
         if (c == B_BSL && i + 1 < n) {
             i++;
             continue;
@@ -1089,7 +1125,10 @@ size_t hm_ov_parse_addrs(const unsigned char *s, size_t n,
     o.cap = cap;
     o.used = 0;
     for (i = 0; i <= n; i++) {
-        unsigned c = i < n ? s[i] : B_COMMA;
+        unsigned c;
+        while (i < n && !(ov_cls[s[i]] & ~OC_BLANK))
+            i++;
+        c = i < n ? s[i] : B_COMMA;
         if (i < n && c == B_BSL && i + 1 < n) {
             i++;
             continue;
