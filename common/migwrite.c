@@ -234,9 +234,17 @@ static void sk_bytes(hm_mw *w, mw_sink *s, const unsigned char *b,
                      size_t n)
 {
     if (s->o && s->o->nbuf + n < MW_BUF) {
-        /* the common case: it fits into the buffer */
+        /* the common case: it fits into the buffer (a few bytes, as
+         * most pieces of a field are, without a call) */
         mw_out *o = s->o;
-        memcpy(o->buf + o->nbuf, b, n);
+        unsigned char *d = o->buf + o->nbuf;
+        if (n <= 8) {
+            size_t i;
+            for (i = 0; i < n; i++)
+                d[i] = b[i];
+        } else {
+            memcpy(d, b, n);
+        }
         o->nbuf += n;
         o->pos += (unsigned long)n;
     } else if (s->o)
@@ -382,16 +390,18 @@ static int is_special(unsigned long u)
                       & (MW_ONES * 0x80ul))
 
 /* What val_scan and val_emit must know of a byte: VS_SPEC (is_special,
- * but the backslash), VS_BSL (the backslash), VS_NAME (special in a
- * name), VS_MINI (; and "), VS_EMIT (val_emit writes it otherwise
- * than as it is). Bytes from X'80' up have none: a character of
- * several bytes, or an invalid byte written as '?', is never
- * special (and continuation bytes are never ASCII). */
+ * but the backslash), VS_BSL (the backslash: val_emit changes it in
+ * DIRECTORY and folder fields), VS_NAME (special in a name), VS_MINI
+ * (; and "), VS_EMIT (val_emit writes it otherwise than as it is),
+ * VS_BRK ([ and ]: changed in pieces with brk). Bytes from X'80' up
+ * have none: a character of several bytes, or an invalid byte written
+ * as '?', is never special (and continuation bytes are never ASCII). */
 #define VS_SPEC 1
 #define VS_BSL 2
 #define VS_NAME 4
 #define VS_MINI 8
 #define VS_EMIT 16
+#define VS_BRK 32
 static unsigned char vs_tab[256];
 static int vs_ready;
 
@@ -400,9 +410,10 @@ static void vs_init(void)
     int c;
     for (c = 0; c < 128; c++) {
         unsigned char t = 0;
-        if (c < 0x20 || c == A_DEL || c == A_LBRK || c == A_RBRK
-            || c == A_BSL)
+        if (c < 0x20 || c == A_DEL)
             t |= VS_EMIT;
+        if (c == A_LBRK || c == A_RBRK)
+            t |= VS_BRK;
         if (c == A_BSL)
             t |= VS_BSL;
         else if (is_special((unsigned long)c))
@@ -410,7 +421,9 @@ static void vs_init(void)
         if (c == A_COMMA || c == A_QUOTE || c == A_SEMI)
             t |= VS_NAME;
         if (c == A_SEMI || c == A_QUOTE)
-            t |= VS_MINI | VS_EMIT;
+            t |= VS_MINI;
+        if (c == A_QUOTE)
+            t |= VS_EMIT;
         vs_tab[c] = t;
     }
     vs_ready = 1;
@@ -474,6 +487,9 @@ static void val_emit(hm_mw *w, mw_sink *s, const mw_val *v, int flags,
     for (i = 0; i < v->np; i++) {
         const unsigned char *p = v->p[i].s;
         size_t n = v->p[i].n, at = 0, l;
+        /* the ASCII bytes fld_map or the quoting below change here */
+        unsigned stop = VS_EMIT | (v->p[i].brk ? VS_BRK : 0)
+                        | ((flags & (F_DIR | F_FOLDER)) ? VS_BSL : 0);
         while (at < n) {
             unsigned long u;
             if (fast) {
@@ -483,7 +499,7 @@ static void val_emit(hm_mw *w, mw_sink *s, const mw_val *v, int flags,
                 while (e < n) {
                     unsigned c = p[e];
                     if (c < 0x80) {
-                        if (vs_tab[c] & VS_EMIT)
+                        if (vs_tab[c] & stop)
                             break;
                     } else if (c >= 0xC2 && c <= 0xDF && e + 1 < n
                                && (p[e + 1] & 0xC0) == 0x80) {
