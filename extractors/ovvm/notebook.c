@@ -149,12 +149,12 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
     return ru->any_keyword ? K_HDR : K_TEXT;
 }
 
-/* The length of the start of s[0..n) that nb_add copies unchanged:
- * up to the first X'C2' (a U+0085 may start there) or, in a header
- * (hdr), the first byte below X'0E' (LF, CR). Word by word; a word is
- * only asked whether SOME byte has a property, which does not depend
- * on the byte order. */
-static size_t nb_plain(const unsigned char *s, size_t n, int hdr)
+/* The length of the start of header text s[0..n) that nb_add copies
+ * unchanged: up to the first X'C2' (a U+0085 may start there) or the
+ * first byte below X'0E' (LF, CR). Word by word; a word is only asked
+ * whether SOME byte has a property, which does not depend on the byte
+ * order. */
+static size_t nb_plain(const unsigned char *s, size_t n)
 {
     const unsigned long ones = ~0ul / 255ul, high = ones * 0x80ul;
     size_t i = 0;
@@ -162,14 +162,12 @@ static size_t nb_plain(const unsigned char *s, size_t n, int hdr)
         unsigned long w, x;
         memcpy(&w, s + i, sizeof w);
         x = w ^ (ones * 0xC2ul);
-        if ((x - ones) & ~x & high)
-            break;
-        if (hdr && ((w - ones * 0x0Eul) & ~w & high))
+        if (((x - ones) & ~x & high) || ((w - ones * 0x0Eul) & ~w & high))
             break;
         i += sizeof(unsigned long);
     }
     for (; i < n; i++)
-        if (s[i] == 0xC2 || (hdr && s[i] < 0x0E))
+        if (s[i] == 0xC2 || s[i] < 0x0E)
             break;
     return i;
 }
@@ -186,9 +184,36 @@ static int nb_add(hm_ov_nb *nb, const unsigned char *s, size_t n,
         return -1;
     }
     d = nb->note.p + nb->note.len;
+    if (!hdr) {
+        /* a body record: only a U+0085 (C2 85) changes; found by its
+         * second byte, which is rarer in text than X'C2' */
+        const unsigned char *q;
+        while (n - i > 1
+               && (q = (const unsigned char *)memchr(s + i + 1, 0x85,
+                                                     n - i - 1)) != NULL) {
+            k = (size_t)(q - s);        /* s[k] == X'85', k > i */
+            if (s[k - 1] == 0xC2) {
+                if (k - 1 > i)
+                    memcpy(d, s + i, k - 1 - i);
+                d += k - 1 - i;
+                *d++ = B_LF;
+            } else {
+                memcpy(d, s + i, k + 1 - i);
+                d += k + 1 - i;
+            }
+            i = k + 1;
+        }
+        if (n > i)
+            memcpy(d, s + i, n - i);
+        d += n - i;
+        *d++ = B_LF;
+        nb->note.len = (size_t)(d - nb->note.p);
+        return 0;
+    }
+    /* a header record: U+0085, LF and CR become blanks */
     while (i < n) {
         unsigned c;
-        k = nb_plain(s + i, n - i, hdr);
+        k = nb_plain(s + i, n - i);
         if (k) {
             memcpy(d, s + i, k);
             d += k;
@@ -198,9 +223,9 @@ static int nb_add(hm_ov_nb *nb, const unsigned char *s, size_t n,
         }
         c = s[i];
         if (c == 0xC2 && i + 1 < n && s[i + 1] == 0x85) {
-            c = hdr ? B_SP : B_LF;
+            c = B_SP;
             i++;
-        } else if (hdr && (c == B_LF || c == B_CR)) {
+        } else if (c == B_LF || c == B_CR) {
             c = B_SP;
         }
         *d++ = (unsigned char)c;
@@ -225,10 +250,12 @@ static int nb_fields(hm_ov_nb *nb, size_t end)
     for (r = 0; r < OV_NROLE; r++)
         nb->hv[r].len = 0;
     while (i < end) {
-        size_t e = i, k;
+        size_t e, k;
         int role, kind;
-        while (e < end && p[e] != B_LF)
-            e++;
+        const unsigned char *lf = (const unsigned char *)memchr(p + i,
+                                                               B_LF,
+                                                               end - i);
+        e = lf ? (size_t)(lf - p) : end;
         kind = nb_kind(nb, p + i, e - i, &role);
         if (kind == K_CONT && cur >= 0) {
             k = i;

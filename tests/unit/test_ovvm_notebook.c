@@ -460,7 +460,8 @@ static void test_notebook_national(void **state)
 /* UTF-8 records (cv NULL) with the bytes a line is changed at: a
  * U+0085 (C2 85) and CR / LF inside a header record, before and after
  * the first 8 bytes; in a body U+0085 and other C2 characters (the
- * pound sign C2 A3) and a lone C2 at the end. keep_header puts the
+ * pound sign C2 A3), a lone C2 at the end, X'85' without X'C2' before
+ * it and pairs next to each other. keep_header puts the
  * header into the body, so both show. */
 static void test_notebook_line_bytes(void **state)
 {
@@ -477,6 +478,8 @@ static void test_notebook_line_bytes(void **state)
         0x72, 0xC2, 0x85, 0x7A, 0x77, 0x65, 0x69, 0x74, 0x65, 0x0D,
         0xC2, 0x85, 0x78, 0xC2, 0x85 };
     static const unsigned char r5[] = { 0x78, 0x79, 0xC2 };
+    static const unsigned char r6[] = {
+        0x85, 0xC2, 0x85, 0x85, 0xC2, 0xC2, 0x85, 0x41, 0xC3, 0x85 };
     static const unsigned char want[] = {
         0x44, 0x61, 0x74, 0x65, 0x3A, 0x20, 0x31, 0x33, 0x20, 0x4E,
         0x6F, 0x76, 0x20, 0x31, 0x39, 0x39, 0x33, 0x20, 0x31, 0x30,
@@ -486,7 +489,8 @@ static void test_notebook_line_bytes(void **state)
         0x50, 0x72, 0x65, 0x69, 0x73, 0x20, 0x31, 0x30, 0x30, 0x20,
         0xC2, 0xA3, 0x20, 0x75, 0x6E, 0x64, 0x20, 0x6D, 0x65, 0x68,
         0x72, 0x0A, 0x7A, 0x77, 0x65, 0x69, 0x74, 0x65, 0x0D, 0x0A,
-        0x78, 0x0A, 0x0A, 0x78, 0x79, 0xC2 };
+        0x78, 0x0A, 0x0A, 0x78, 0x79, 0xC2, 0x0A,
+        0x85, 0x0A, 0x85, 0xC2, 0x0A, 0x41, 0xC3, 0x85 };
     hm_ov_nb *nb;
     hm_ov_opt o;
     hm_log lg;
@@ -504,6 +508,7 @@ static void test_notebook_line_bytes(void **state)
     assert_int_equal(hm_ov_nb_record(nb, r1, 0), 0);
     assert_int_equal(hm_ov_nb_record(nb, r4, sizeof r4), 0);
     assert_int_equal(hm_ov_nb_record(nb, r5, sizeof r5), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r6, sizeof r6), 0);
     assert_int_equal(hm_ov_nb_finish(nb), 0);
     assert_int_equal(CAP.n, 1);
     assert_int_equal(CAP.m[0].nbody, sizeof want);
