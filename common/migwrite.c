@@ -846,13 +846,15 @@ static void sink_count(mw_sink *s)
 /* tx_pass for text known to be valid UTF-8 (hm_data.utf8) written
  * as UTF-8: runs without CR or LF are copied as they are; a CR LF, a
  * lone CR and a lone LF become CR LF. The same bytes as the loop of
- * tx_pass, found word by word. s->col is not kept (it counts only on
- * schedule lines; a body is always followed by sk_crlf). */
+ * tx_pass, found word by word. s->col is not counted within a line
+ * (it matters only on schedule lines; a body is always followed by
+ * sk_crlf). */
 static void tx_valid(hm_mw *w, mw_sink *s, const unsigned char *p,
                      size_t n)
 {
     size_t at = 0, e, lim;
     unsigned long wd;
+    mw_out *o = s->o;
     while (at < n) {
         e = at;
         for (;;) {
@@ -869,11 +871,26 @@ static void tx_valid(hm_mw *w, mw_sink *s, const unsigned char *p,
             if (e < lim || e >= n)
                 break;
         }
-        if (e > at)
-            sk_bytes(w, s, p + at, e - at);
-        if (e >= n)
+        if (e >= n) {
+            if (e > at)
+                sk_bytes(w, s, p + at, e - at);
             break;
-        sk_crlf(w, s);
+        }
+        if (o && o->nbuf + (e - at) + 2 < MW_BUF) {
+            /* the line and CR LF into the output buffer at once */
+            unsigned char *b = o->buf + o->nbuf;
+            memcpy(b, p + at, e - at);
+            b[e - at] = A_CR;
+            b[e - at + 1] = A_LF;
+            o->nbuf += e - at + 2;
+            o->pos += (unsigned long)(e - at + 2);
+            s->n += (unsigned long)(e - at + 2);
+            s->col = 0;
+        } else {
+            if (e > at)
+                sk_bytes(w, s, p + at, e - at);
+            sk_crlf(w, s);
+        }
         at = e + 1;
         if (p[e] == A_CR && at < n && p[at] == A_LF)
             at++;
@@ -1014,8 +1031,10 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
          * sequence is copied, an invalid byte becomes '?'), but a CR
          * or a LF alone becomes CR LF and a CR LF stays two */
         const unsigned char *p = d->p;
-        unsigned long n = d->size, i, k = d->size;
-        for (i = 0; i < n; i++) {
+        unsigned long n = d->size, i = 0, k = d->size, lim;
+        while (i < n) {
+            /* words without a byte below X'0E', then the bytes of the
+             * word that has one */
             while (i + MW_WN <= n) {
                 unsigned long wd;
                 memcpy(&wd, p + i, MW_WN);
@@ -1023,17 +1042,18 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
                     break;
                 i += MW_WN;
             }
-            if (i >= n)
-                break;
-            if (p[i] > A_CR)
-                continue;
-            if (p[i] == A_CR) {
-                if (i + 1 < n && p[i + 1] == A_LF)
-                    i++;
-                else
+            lim = i + MW_WN < n ? i + MW_WN : n;
+            for (; i < lim; i++) {
+                if (p[i] > A_CR)
+                    continue;
+                if (p[i] == A_CR) {
+                    if (i + 1 < n && p[i + 1] == A_LF)
+                        i++;
+                    else
+                        k++;
+                } else if (p[i] == A_LF) {
                     k++;
-            } else if (p[i] == A_LF) {
-                k++;
+                }
             }
         }
         *len = k;
