@@ -40,6 +40,7 @@
 #define A_TAB 0x09
 
 #define MW_BUF 16384
+#define MW_EOLS 1024            /* line ends tx_len keeps for tx_valid */
 #define MW_RBUF 4096
 #define MW_NAME_MAX 255         /* characters of an attachment name */
 #define MW_SECCOLS_LEN 50ul     /* the column line and CR LF */
@@ -147,6 +148,13 @@ struct hm_mw {
     /* reading sources */
     unsigned char rbuf[MW_RBUF + 8];
     hm_mw_stats st;
+    /* where the CR and LF bytes are in the text tx_len measured last
+     * (valid UTF-8 in memory, at most MW_EOLS of them), for tx_valid
+     * to write the same text without looking for them again */
+    const unsigned char *eolp;  /* NULL: none kept */
+    unsigned long eolsize;
+    size_t neol;
+    unsigned long eol[MW_EOLS];
 };
 
 /* ---------------------------------------------------------------- */
@@ -843,33 +851,48 @@ static void sink_count(mw_sink *s)
 /* ---------------------------------------------------------------- */
 /* text data: UTF-8 to the target, line ends to CR LF */
 
+/* The first CR or LF of p[at..n), or n; word by word. */
+static size_t tx_eol(const unsigned char *p, size_t at, size_t n)
+{
+    size_t e = at, lim;
+    unsigned long wd;
+    for (;;) {
+        while (e + MW_WN <= n) {
+            memcpy(&wd, p + e, MW_WN);
+            if (MW_HASLOW(wd))
+                break;
+            e += MW_WN;
+        }
+        /* a byte below X'0E' in the next word, or the end */
+        lim = e + MW_WN < n ? e + MW_WN : n;
+        while (e < lim && p[e] != A_CR && p[e] != A_LF)
+            e++;
+        if (e < lim || e >= n)
+            return e;
+    }
+}
+
 /* tx_pass for text known to be valid UTF-8 (hm_data.utf8) written
  * as UTF-8: runs without CR or LF are copied as they are; a CR LF, a
  * lone CR and a lone LF become CR LF. The same bytes as the loop of
- * tx_pass, found word by word. s->col is not counted within a line
- * (it matters only on schedule lines; a body is always followed by
- * sk_crlf). */
+ * tx_pass. The line ends are those tx_len found when it measured this
+ * text (w->eol), else they are looked for here. s->col is not counted
+ * within a line (it matters only on schedule lines; a body is always
+ * followed by sk_crlf). */
 static void tx_valid(hm_mw *w, mw_sink *s, const unsigned char *p,
                      size_t n)
 {
-    size_t at = 0, e, lim;
-    unsigned long wd;
+    size_t at = 0, e, j = 0;
     mw_out *o = s->o;
+    int kept = w->eolp == p && w->eolsize == (unsigned long)n;
     while (at < n) {
-        e = at;
-        for (;;) {
-            while (e + MW_WN <= n) {
-                memcpy(&wd, p + e, MW_WN);
-                if (MW_HASLOW(wd))
-                    break;
-                e += MW_WN;
-            }
-            /* a byte below X'0E' in the next word, or the end */
-            lim = e + MW_WN < n ? e + MW_WN : n;
-            while (e < lim && p[e] != A_CR && p[e] != A_LF)
-                e++;
-            if (e < lim || e >= n)
-                break;
+        if (kept) {
+            /* (a LF right after a CR is not in the list) */
+            while (j < w->neol && w->eol[j] < at)
+                j++;
+            e = j < w->neol ? (size_t)w->eol[j] : n;
+        } else {
+            e = tx_eol(p, at, n);
         }
         if (e >= n) {
             if (e > at)
@@ -1032,6 +1055,8 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
          * or a LF alone becomes CR LF and a CR LF stays two */
         const unsigned char *p = d->p;
         unsigned long n = d->size, i = 0, k = d->size, lim;
+        size_t ne = 0;
+        w->eolp = NULL;
         while (i < n) {
             /* words without a byte below X'0E', then the bytes of the
              * word that has one */
@@ -1047,14 +1072,25 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
                 if (p[i] > A_CR)
                     continue;
                 if (p[i] == A_CR) {
+                    if (ne < MW_EOLS)
+                        w->eol[ne] = i;
+                    ne++;
                     if (i + 1 < n && p[i + 1] == A_LF)
                         i++;
                     else
                         k++;
                 } else if (p[i] == A_LF) {
+                    if (ne < MW_EOLS)
+                        w->eol[ne] = i;
+                    ne++;
                     k++;
                 }
             }
+        }
+        if (d->utf8 && ne <= MW_EOLS) {
+            w->eolp = p;
+            w->eolsize = n;
+            w->neol = ne;
         }
         *len = k;
         return 0;
@@ -1390,6 +1426,7 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x)
     static const char *awhat = "an attachment";
     unsigned char attname[16];
     hm_text an;
+    w->eolp = NULL;     /* line ends kept by tx_len: this message's */
     if (w->text && x && !tx_safe(w, x->data)) {
         tx_leftout(w, x->type, &x->name);
         return 1;

@@ -634,7 +634,8 @@ static void test_memory_flat(void **state)
 /* ---- text known to be valid UTF-8 (hm_data.utf8) ---- */
 
 /* the bodies: valid UTF-8 from the pool with runs of line ends
- * (CR, LF, CR LF, CR CR LF, LF CR) and runs longer than a word */
+ * (CR, LF, CR LF, CR CR LF, LF CR), runs longer than a word, and a few
+ * bodies with more than MW_EOLS (1024) line ends */
 static void valid_set(mfs *m, int utf8, unsigned cp)
 {
     static gen g;
@@ -664,7 +665,8 @@ static void valid_set(mfs *m, int utf8, unsigned cp)
     g.used = 0;
     for (n = 0; n < 300; n++) {
         size_t st = g.used;
-        for (k = (int)rnd(6); k >= 0; k--) {
+        /* now and then more line ends than the writer keeps */
+        for (k = n % 50 == 7 ? 1500 : (int)rnd(6); k >= 0; k--) {
             const unsigned char *e = ends[rnd(5)];
             (void)gtext(&g, rnd(3) ? 12 : 40, (int)rnd(2));
             if (rnd(3)) {
