@@ -202,9 +202,9 @@ size_t hm_ov_conv(hm_ov_buf *b, hm_cpconv *cv, const unsigned char *rec,
             return (size_t)-1;
         return at;
     }
-    if (n > ((size_t)-1 - 8) / 3 || hm_ov_buf_room(b, 3 * n + 8))
+    if (n > ((size_t)-1 - 8) / 3 || HM_OV_ROOM(b, 3 * n + 8))
         return (size_t)-1;
-    b->len += hm_cpconv_run(cv, rec, n, b->p + b->len);
+    b->len += hm_cpconv_run_pad(cv, rec, n, b->p + b->len);
     return at;
 }
 
