@@ -402,20 +402,24 @@ static int is_special(unsigned long u)
  * DIRECTORY and folder fields), VS_NAME (special in a name), VS_MINI
  * (; and "), VS_EMIT (val_emit writes it otherwise than as it is),
  * VS_BRK ([ and ]: changed in pieces with brk). Bytes from X'80' up
- * have none: a character of several bytes, or an invalid byte written
- * as '?', is never special (and continuation bytes are never ASCII). */
+ * have only VS_HIGH: a character of several bytes, or an invalid byte
+ * written as '?', is never special (and continuation bytes are never
+ * ASCII). */
 #define VS_SPEC 1
 #define VS_BSL 2
 #define VS_NAME 4
 #define VS_MINI 8
 #define VS_EMIT 16
 #define VS_BRK 32
+#define VS_HIGH 64      /* X'80' and up: val_emit's copy loop stops */
 static unsigned char vs_tab[256];
 static int vs_ready;
 
 static void vs_init(void)
 {
     int c;
+    for (c = 128; c < 256; c++)
+        vs_tab[c] = VS_HIGH;
     for (c = 0; c < 128; c++) {
         unsigned char t = 0;
         if (c < 0x20 || c == A_DEL)
@@ -470,7 +474,10 @@ static void val_scan(const mw_val *v, int flags, int *spec, int *mini,
         if (!fi)
             fi = vs_edge(p[0], v->p[i].brk, flags);
         la = vs_edge(p[n - 1], v->p[i].brk, flags);
-        for (k = 0; k < n; k++)
+        for (k = 0; k + 4 <= n; k += 4)
+            acc |= vs_tab[p[k]] | vs_tab[p[k + 1]] | vs_tab[p[k + 2]]
+                   | vs_tab[p[k + 3]];
+        for (; k < n; k++)
             acc |= vs_tab[p[k]];
     }
     sp = (acc & want) != 0;
@@ -501,28 +508,28 @@ static void val_emit(hm_mw *w, mw_sink *s, const mw_val *v, int flags,
         while (at < n) {
             unsigned long u;
             if (fast) {
-                /* UTF-8 out: a run that needs no mapping is copied */
+                /* UTF-8 out: a run that needs no mapping is copied:
+                 * ASCII but the stop bytes, and valid 2-byte
+                 * sequences (s->col is not counted: it matters only
+                 * on schedule lines, which are not made here) */
                 size_t e = at;
-                int chars = 0;
-                while (e < n) {
-                    unsigned c = p[e];
-                    if (c < 0x80) {
-                        if (vs_tab[c] & stop)
-                            break;
-                    } else if (c >= 0xC2 && c <= 0xDF && e + 1 < n
-                               && (p[e + 1] & 0xC0) == 0x80) {
+                unsigned m = stop | VS_HIGH;
+                for (;;) {
+                    while (e + 4 <= n && !((vs_tab[p[e]] | vs_tab[p[e + 1]]
+                                            | vs_tab[p[e + 2]]
+                                            | vs_tab[p[e + 3]]) & m))
+                        e += 4;
+                    while (e < n && !(vs_tab[p[e]] & m))
+                        e++;
+                    if (e + 1 < n && p[e] >= 0xC2 && p[e] <= 0xDF
+                        && (p[e + 1] & 0xC0) == 0x80) {
                         e += 2;
-                        chars++;
                         continue;
-                    } else {
-                        break;
                     }
-                    e++;
-                    chars++;
+                    break;
                 }
                 if (e > at) {
                     sk_bytes(w, s, p + at, e - at);
-                    s->col += chars;
                     at = e;
                     continue;
                 }
