@@ -424,10 +424,15 @@ static int ov_dtok(const unsigned char *s, size_t n, ov_tok *t)
 static int ov_month(const ov_tok *t)
 {
     size_t i;
+    unsigned c0;
     if (t->type != T_WORD || t->n < 3)
         return 0;
+    c0 = HM_OV_UP(t->p[0]);
     for (i = 0; i < sizeof ov_months / sizeof ov_months[0]; i++) {
-        size_t k = strlen(ov_months[i].w);
+        size_t k;
+        if ((unsigned char)ov_months[i].w[0] != c0)
+            continue;   /* (the names are upper case) */
+        k = strlen(ov_months[i].w);
         if (t->n <= k && hm_ov_ieq(t->p, (const unsigned char *)
                                    ov_months[i].w, t->n))
             return ov_months[i].v;
@@ -438,10 +443,15 @@ static int ov_month(const ov_tok *t)
 static int ov_wday(const ov_tok *t)
 {
     size_t i;
+    unsigned c0;
     if (t->type != T_WORD || t->n < 2)
         return 0;
+    c0 = HM_OV_UP(t->p[0]);
     for (i = 0; i < sizeof ov_wdays / sizeof ov_wdays[0]; i++) {
-        size_t k = strlen(ov_wdays[i]);
+        size_t k;
+        if ((unsigned char)ov_wdays[i][0] != c0)
+            continue;   /* (the names are upper case) */
+        k = strlen(ov_wdays[i]);
         if (t->n <= k && hm_ov_ieq(t->p, (const unsigned char *)
                                    ov_wdays[i], t->n))
             return 1;
