@@ -79,7 +79,13 @@ struct hm_ov_nb {
     /* ru->kw[k] for k < OV_KWFAST: length and upper-case first byte */
     size_t kwlen[OV_KWFAST];
     unsigned char kwfirst[OV_KWFAST];
+    unsigned char kcls[256];    /* KC_ classes of bytes for nb_kind */
 };
+
+/* byte classes for nb_kind */
+#define KC_SEP 1        /* a separator character of the rules */
+#define KC_FIELD 2      /* RFC 822 field-name character: X'21'-X'7E'
+                         * but the colon */
 
 static const char ov_sent_items[] =
     "\x53\x65\x6E\x74\x20\x49\x74\x65\x6D\x73"; /* Sent Items */
@@ -120,32 +126,41 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
                 return K_CONT;
         return K_BLANK;
     }
-    if (n >= ru->sep_min) {
+    if (n >= ru->sep_min && (nb->kcls[s[0]] & KC_SEP)) {
         /* one separator character, repeated */
-        for (k = 0; k < ru->nsep; k++)
-            if (s[0] == ru->sep[k])
+        for (i = 1; i < n; i++)
+            if (s[i] != s[0])
                 break;
-        if (k < ru->nsep) {
-            for (i = 1; i < n; i++)
-                if (s[i] != s[0])
-                    break;
-            if (i == n)
-                return K_SEP;
-        }
+        if (i == n)
+            return K_SEP;
     }
     /* Keyword: RFC 822 field-name characters, then a colon */
     for (i = 0; i < n && i < 76; i++)
-        if (s[i] <= 0x20 || s[i] >= 0x7F || s[i] == B_COLON)
+        if (!(nb->kcls[s[i]] & KC_FIELD))
             break;
     if (i == 0 || i >= n || s[i] != B_COLON)
         return K_TEXT;
     c0 = HM_OV_UP(s[0]);
-    for (k = 0; k < ru->nkw; k++)
-        if ((k >= OV_KWFAST || (nb->kwlen[k] == i && nb->kwfirst[k] == c0))
-            && hm_ov_iword(s, i, ru->kw[k].name)) {
-            *role = ru->kw[k].role;
-            return *role == HM_OV_R_DATE ? K_START : K_HDR;
+    for (k = 0; k < ru->nkw; k++) {
+        if (k < OV_KWFAST) {
+            /* length and first letter known: the rest, without
+             * regard to ASCII case */
+            const unsigned char *w;
+            size_t j;
+            if (nb->kwlen[k] != i || nb->kwfirst[k] != c0)
+                continue;
+            w = (const unsigned char *)ru->kw[k].name;
+            for (j = 1; j < i; j++)
+                if (s[j] != w[j] && HM_OV_UP(s[j]) != HM_OV_UP(w[j]))
+                    break;
+            if (j < i)
+                continue;
+        } else if (!hm_ov_iword(s, i, ru->kw[k].name)) {
+            continue;
         }
+        *role = ru->kw[k].role;
+        return *role == HM_OV_R_DATE ? K_START : K_HDR;
+    }
     return ru->any_keyword ? K_HDR : K_TEXT;
 }
 
@@ -699,6 +714,11 @@ hm_ov_nb *hm_ov_nb_open(const hm_alloc *a, hm_cpconv *cv, hm_log *log,
     if (nb->opt.max_note < OV_MINNOTE)
         nb->opt.max_note = OV_MINNOTE;
     nb->ru = nb->opt.rules ? nb->opt.rules : hm_ov_default_rules();
+    for (i = 0; i < nb->ru->nsep; i++)
+        nb->kcls[nb->ru->sep[i]] |= KC_SEP;
+    for (i = 0x21; i < 0x7F; i++)
+        if (i != B_COLON)
+            nb->kcls[i] |= KC_FIELD;
     for (i = 0; i < nb->ru->nkw && i < OV_KWFAST; i++) {
         const unsigned char *w = (const unsigned char *)nb->ru->kw[i].name;
         nb->kwlen[i] = strlen(nb->ru->kw[i].name);

@@ -273,6 +273,82 @@ static void test_notebook_split_rules(void **state)
     hm_ov_nb_close(r.nb);
 }
 
+/* rules of one's own: more keywords than nb_kind knows beforehand
+ * (64), names in lower case, a keyword as long as a field name may be
+ * (76), separators of other characters */
+static void test_notebook_own_rules(void **state)
+{
+    static const char *const recs1[] = {
+        "Date: 1 Dec 1993",
+        "FROM: A at B",
+        "subj: hello",
+        NULL
+    };
+    static const char *const recs[] = {
+        "",
+        "body",
+        "++++",
+        "Date: 2 Dec 1993",
+        "from: C at D",
+        "Subject: not a keyword here",
+        "",
+        "second",
+        NULL
+    };
+    static hm_ov_kw kw[70];
+    static char longkw[78];     /* ASCII, for the rules */
+    static char longx[78];      /* execution character set */
+    hm_ov_rules ru;
+    hm_ov_opt o;
+    nbrun r;
+    size_t i;
+    (void)state;
+    memset(longkw, 0x4C, 76);   /* LLL...L */
+    memset(longx, 'L', 76);
+    for (i = 0; i < 70; i++) {
+        kw[i].name = "\x58\x58";  /* XX */
+        kw[i].role = HM_OV_R_OTHER;
+    }
+    kw[0].name = "\x44\x41\x54\x45";          /* DATE */
+    kw[0].role = HM_OV_R_DATE;
+    kw[1].name = "\x66\x72\x6F\x6D";          /* from */
+    kw[1].role = HM_OV_R_FROM;
+    kw[2].name = longkw;
+    kw[2].role = HM_OV_R_TO;
+    kw[67].name = "\x53\x55\x42\x4A";         /* SUBJ */
+    kw[67].role = HM_OV_R_SUBJECT;
+    kw[68].name = "\x74\x6F";                   /* to */
+    kw[68].role = HM_OV_R_TO;
+    ru = *hm_ov_default_rules();
+    ru.kw = kw;
+    ru.nkw = 70;
+    ru.sep = (const unsigned char *)"\x2B";      /* + */
+    ru.nsep = 1;
+    hm_ov_opt_init(&o);
+    o.rules = &ru;
+    nb_start(&r, 37, HM_OV_NOTEBOOK, &o, NULL);
+    nb_feed(&r, recs1);
+    {
+        /* "LLL...L: X at Y" (76 letters): a To: of the first note */
+        unsigned char b[128];
+        size_t n = t_host(r.cp, longx, b);
+        n += t_host(r.cp, ": X at Y", b + n);
+        assert_int_equal(hm_ov_nb_record(r.nb, b, n), 0);
+    }
+    nb_feed(&r, recs);
+    nb_end(&r);
+    assert_int_equal(CAP.n, 2);
+    assert_int_equal(CAP.m[0].nto, 1);
+    assert_text(CAP.m[0].toaddr[0].s, CAP.m[0].toaddr[0].n, "PROFS:Y(X)");
+    assert_text(CAP.m[0].saddr.s, CAP.m[0].saddr.n, "PROFS:B(A)");
+    assert_text(CAP.m[0].subject.s, CAP.m[0].subject.n, "hello");
+    assert_text(CAP.m[0].body, CAP.m[0].nbody, "body");
+    assert_text(CAP.m[1].saddr.s, CAP.m[1].saddr.n, "PROFS:D(C)");
+    assert_int_equal(CAP.m[1].subject.n, 0);  /* Subject: is OTHER */
+    assert_text(CAP.m[1].body, CAP.m[1].nbody, "second");
+    hm_ov_nb_close(r.nb);
+}
+
 /* keep_header, a header-only note at the end, a candidate at EOF */
 static void test_notebook_edges(void **state)
 {
@@ -843,6 +919,7 @@ int main(void)
         cmocka_unit_test(test_mailfile_source),
         cmocka_unit_test(test_notebook_notes),
         cmocka_unit_test(test_notebook_split_rules),
+        cmocka_unit_test(test_notebook_own_rules),
         cmocka_unit_test(test_notebook_edges),
         cmocka_unit_test(test_notebook_damaged),
         cmocka_unit_test(test_notebook_junk),
