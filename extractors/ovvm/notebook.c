@@ -76,9 +76,12 @@ struct hm_ov_nb {
     int stopped;
     int failed;
     hm_ov_nbstats stats;
-    /* ru->kw[k] for k < OV_KWFAST: length and upper-case first byte */
+    /* ru->kw[k] for k < OV_KWFAST: length, and the keywords by their
+     * upper-case first byte: kwhead[b] the first (OV_KWFAST: none),
+     * kwnext[k] the next, in table order */
     size_t kwlen[OV_KWFAST];
-    unsigned char kwfirst[OV_KWFAST];
+    unsigned char kwhead[256];
+    unsigned char kwnext[OV_KWFAST];
     unsigned char kcls[256];    /* KC_ classes of bytes for nb_kind */
 };
 
@@ -134,30 +137,38 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
         if (i == n)
             return K_SEP;
     }
-    /* Keyword: RFC 822 field-name characters, then a colon */
-    for (i = 0; i < n && i < 76; i++)
-        if (!(nb->kcls[s[i]] & KC_FIELD))
-            break;
-    if (i == 0 || i >= n || s[i] != B_COLON)
-        return K_TEXT;
+    /* Keyword: 1 to 76 RFC 822 field-name characters, then a colon
+     * (most text has no colon that early: memchr says so at once) */
+    {
+        const unsigned char *colon = (const unsigned char *)memchr(
+            s, B_COLON, n < 77 ? n : 77);
+        if (!colon || colon == s)
+            return K_TEXT;
+        i = (size_t)(colon - s);
+    }
+    for (k = 0; k < i; k++)
+        if (!(nb->kcls[s[k]] & KC_FIELD))
+            return K_TEXT;
+    /* the keywords known beforehand with this first letter, then the
+     * rest of the table */
     c0 = HM_OV_UP(s[0]);
-    for (k = 0; k < ru->nkw; k++) {
-        if (k < OV_KWFAST) {
-            /* length and first letter known: the rest, without
-             * regard to ASCII case */
-            const unsigned char *w;
-            size_t j;
-            if (nb->kwlen[k] != i || nb->kwfirst[k] != c0)
-                continue;
-            w = (const unsigned char *)ru->kw[k].name;
-            for (j = 1; j < i; j++)
-                if (s[j] != w[j] && HM_OV_UP(s[j]) != HM_OV_UP(w[j]))
-                    break;
-            if (j < i)
-                continue;
-        } else if (!hm_ov_iword(s, i, ru->kw[k].name)) {
+    for (k = nb->kwhead[c0]; k < OV_KWFAST; k = nb->kwnext[k]) {
+        /* the rest without regard to ASCII case */
+        const unsigned char *w = (const unsigned char *)ru->kw[k].name;
+        size_t j;
+        if (nb->kwlen[k] != i)
             continue;
-        }
+        for (j = 1; j < i; j++)
+            if (s[j] != w[j] && HM_OV_UP(s[j]) != HM_OV_UP(w[j]))
+                break;
+        if (j == i)
+            break;
+    }
+    if (k >= OV_KWFAST)
+        for (k = OV_KWFAST; k < ru->nkw; k++)
+            if (hm_ov_iword(s, i, ru->kw[k].name))
+                break;
+    if (k < ru->nkw) {
         *role = ru->kw[k].role;
         return *role == HM_OV_R_DATE ? K_START : K_HDR;
     }
@@ -719,10 +730,13 @@ hm_ov_nb *hm_ov_nb_open(const hm_alloc *a, hm_cpconv *cv, hm_log *log,
     for (i = 0x21; i < 0x7F; i++)
         if (i != B_COLON)
             nb->kcls[i] |= KC_FIELD;
-    for (i = 0; i < nb->ru->nkw && i < OV_KWFAST; i++) {
+    memset(nb->kwhead, OV_KWFAST, sizeof nb->kwhead);
+    for (i = nb->ru->nkw < OV_KWFAST ? nb->ru->nkw : OV_KWFAST; i-- > 0;) {
         const unsigned char *w = (const unsigned char *)nb->ru->kw[i].name;
+        unsigned f = HM_OV_UP(w[0]);
         nb->kwlen[i] = strlen(nb->ru->kw[i].name);
-        nb->kwfirst[i] = (unsigned char)HM_OV_UP(w[0]);
+        nb->kwnext[i] = nb->kwhead[f];
+        nb->kwhead[f] = (unsigned char)i;
     }
     nb->mode = mode;
     nb->fn = fn;
