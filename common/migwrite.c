@@ -1064,6 +1064,21 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
         unsigned long n = d->size, i = 0, k = d->size, lim;
         size_t ne = 0;
         w->eolp = NULL;
+        if (n && !memchr(p, A_CR, (size_t)n)) {
+            /* no CR (as most text): every LF becomes CR LF; memchr
+             * finds them line by line */
+            const unsigned char *q;
+            while (i < n && (q = (const unsigned char *)memchr(
+                                 p + i, A_LF, (size_t)(n - i))) != NULL) {
+                i = (unsigned long)(q - p);
+                if (ne < MW_EOLS)
+                    w->eol[ne] = i;
+                ne++;
+                k++;
+                i++;
+            }
+            i = n;
+        }
         while (i < n) {
             /* words without a byte below X'0E', then the bytes of the
              * word that has one */
