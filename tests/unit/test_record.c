@@ -206,6 +206,39 @@ static void t_f_exact(void **st)
     check(f12, 0, mkopt(HM_RECFM_F, 4, 0, 0x40), NULL, 0, 0, NULL);
 }
 
+/* trailing blanks: records of 40 bytes whose last other byte is at
+ * every place (record i has i bytes before its blanks, blanks also
+ * among them), and the same records cut to other lengths (U) */
+static void t_f_strip(void **st)
+{
+    static unsigned char data[40 * 40];
+    static exp_rec e[40];
+    unsigned long seed = 99;
+    size_t i, k;
+    (void)st;
+    for (i = 0; i < 40; i++) {
+        unsigned char *r = data + i * 40;
+        for (k = 0; k < 40; k++) {
+            seed = seed * 1103515245ul + 12345ul;
+            r[k] = k >= i || (seed >> 16) % 3 == 0 ? 0x40 : 0xC1;
+        }
+        if (i > 0)
+            r[i - 1] = 0xC2;
+        e[i].off = (unsigned long)(i * 40);
+        e[i].len = i;
+        e[i].bytes = r;
+    }
+    check(data, sizeof data, mkopt(HM_RECFM_F, 40, 0, 0x40), e, 40, 0,
+          NULL);
+    for (i = 0; i < 40; i++) {
+        exp_rec one = e[i];
+        size_t cut = i + i % 9 < 40 ? i + i % 9 : 40;
+        one.off = 0;
+        check(e[i].bytes, cut, mkopt(HM_RECFM_U, 40, 0, 0x40), &one,
+              cut ? 1 : 0, 0, NULL);
+    }
+}
+
 static void t_f_short(void **st)
 {
     static const exp_rec e[] = { { 0, 4, f12 }, { 4, 4, f12 + 4 },
@@ -788,6 +821,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(t_parse),
         cmocka_unit_test(t_f_exact),
+        cmocka_unit_test(t_f_strip),
         cmocka_unit_test(t_f_short),
         cmocka_unit_test(t_u),
         cmocka_unit_test(t_bad_opts),
