@@ -83,6 +83,12 @@ struct hm_ov_nb {
     unsigned char kwhead[256];
     unsigned char kwnext[OV_KWFAST];
     unsigned char kcls[256];    /* KC_ classes of bytes for nb_kind */
+    /* with a converter to UTF-8: 1 for the host bytes that become a
+     * control character (hm_ov_has_ctl's rule); and the host record
+     * the current line was converted from */
+    unsigned char ctl[256];
+    const unsigned char *hrec;
+    size_t nhrec;
 };
 
 /* byte classes for nb_kind */
@@ -196,6 +202,22 @@ static size_t nb_plain(const unsigned char *s, size_t n)
         if (s[i] == 0xC2 || s[i] < 0x0E)
             break;
     return i;
+}
+
+/* hm_ov_has_ctl of the current line. A converted line is made of
+ * whole characters, one per byte of its host record (the trailing
+ * blanks taken off are no controls), so the host record is looked up
+ * byte by byte instead: no UTF-8 to decode. */
+static int nb_has_ctl(const hm_ov_nb *nb, const unsigned char *s,
+                      size_t n)
+{
+    size_t i;
+    unsigned acc = 0;
+    if (!nb->hrec)
+        return hm_ov_has_ctl(s, n);
+    for (i = 0; i < nb->nhrec; i++)
+        acc |= nb->ctl[nb->hrec[i]];
+    return acc != 0;
 }
 
 /* Append a line (+ LF) to the note. hdr: a header line (line ends
@@ -637,7 +659,7 @@ static int nb_line(hm_ov_nb *nb, const unsigned char *s, size_t n)
                 break;
             }
             if (kind == K_CONT || kind == K_HDR || kind == K_START) {
-                if (hm_ov_has_ctl(s, n))
+                if (nb_has_ctl(nb, s, n))
                     nb_raw(nb, "control characters in the header");
                 else if (nb->note.len + n + 1 > OV_HDRMAX)
                     nb_raw(nb, "the header is too long");
@@ -655,7 +677,7 @@ static int nb_line(hm_ov_nb *nb, const unsigned char *s, size_t n)
             if (nb->mode == HM_OV_NOTEBOOK && kind == K_START
                 && (nb->prev == K_SEP
                     || (!nb->ru->need_sep && nb->prev == K_BLANK))
-                && !hm_ov_has_ctl(s, n)) {
+                && !nb_has_ctl(nb, s, n)) {
                 nb->cand = nb->note.len;
                 nb->cand_body_end = nb->body_end;
                 nb->cand_roles = 0;
@@ -668,7 +690,7 @@ static int nb_line(hm_ov_nb *nb, const unsigned char *s, size_t n)
             break;
         case S_CAND:
             if ((kind == K_CONT || kind == K_HDR || kind == K_START)
-                && !hm_ov_has_ctl(s, n)
+                && !nb_has_ctl(nb, s, n)
                 && nb->note.len - nb->cand + n + 1 <= OV_HDRMAX) {
                 if (kind != K_CONT)
                     nb->cand_roles |= 1ul << role;
@@ -725,6 +747,10 @@ hm_ov_nb *hm_ov_nb_open(const hm_alloc *a, hm_cpconv *cv, hm_log *log,
     if (nb->opt.max_note < OV_MINNOTE)
         nb->opt.max_note = OV_MINNOTE;
     nb->ru = nb->opt.rules ? nb->opt.rules : hm_ov_default_rules();
+    if (cv && cv->target == HM_PC_UTF8)
+        for (i = 0; i < 256; i++)
+            nb->ctl[i] = (unsigned char)hm_ov_has_ctl(&cv->out[i][1],
+                                                      cv->out[i][0]);
     for (i = 0; i < nb->ru->nsep; i++)
         nb->kcls[nb->ru->sep[i]] |= KC_SEP;
     for (i = 0x21; i < 0x7F; i++)
@@ -790,7 +816,12 @@ int hm_ov_nb_record(hm_ov_nb *nb, const unsigned char *rec, size_t n)
     e = nb->rec.len;
     while (e > 0 && nb->rec.p[e - 1] == B_SP)
         e--;
+    if (nb->cv && nb->cv->target == HM_PC_UTF8) {
+        nb->hrec = rec;
+        nb->nhrec = n;
+    }
     rc = nb_line(nb, nb->rec.p, e);
+    nb->hrec = NULL;
     return nb->stopped || nb->failed ? -1 : rc;
 }
 

@@ -463,6 +463,47 @@ static void test_notebook_junk(void **state)
     hm_ov_nb_close(r.nb);
 }
 
+/* every host byte in a header line, in a page with undefined bytes
+ * (875) and one without (037): the note is raw exactly when the
+ * converted line holds a control character (hm_ov_has_ctl) */
+static void test_notebook_header_bytes(void **state)
+{
+    static const unsigned ccsids[2] = { 37, 875 };
+    int c, b, raws = 0;
+    (void)state;
+    for (c = 0; c < 2; c++)
+        for (b = 0; b < 256; b++) {
+            nbrun r;
+            unsigned char h[64], u[256];
+            size_t n, k, un;
+            int want;
+            nb_start(&r, ccsids[c], HM_OV_NOTEBOOK, NULL, NULL);
+            n = t_host(r.cp, "Date: 6 Dec 1993", h);
+            assert_int_equal(hm_ov_nb_record(r.nb, h, n), 0);
+            n = t_host(r.cp, "From: A", h);
+            h[n++] = (unsigned char)b;
+            n += t_host(r.cp, " at B", h + n);
+            h[n++] = (unsigned char)b;  /* and at the end */
+            un = hm_cpconv_run(&r.cv, h, n, u);
+            while (un > 0 && u[un - 1] == 0x20)
+                un--;
+            want = hm_ov_has_ctl(u, un);
+            raws += want;
+            assert_int_equal(hm_ov_nb_record(r.nb, h, n), 0);
+            k = t_host(r.cp, "", h);
+            assert_int_equal(hm_ov_nb_record(r.nb, h, k), 0);
+            k = t_host(r.cp, "x", h);
+            assert_int_equal(hm_ov_nb_record(r.nb, h, k), 0);
+            nb_end(&r);
+            assert_int_equal(CAP.n, 1);
+            if (CAP.m[0].meta.raw != want)
+                fail_msg("CCSID %u byte %02X: raw %d", ccsids[c], b,
+                         CAP.m[0].meta.raw);
+            hm_ov_nb_close(r.nb);
+        }
+    assert_true(raws > 60 && raws < 200);
+}
+
 /* a note larger than max_note is split into parts with the header */
 static void test_notebook_split_large(void **state)
 {
@@ -923,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_notebook_edges),
         cmocka_unit_test(test_notebook_damaged),
         cmocka_unit_test(test_notebook_junk),
+        cmocka_unit_test(test_notebook_header_bytes),
         cmocka_unit_test(test_notebook_split_large),
         cmocka_unit_test(test_notebook_national),
         cmocka_unit_test(test_notebook_line_bytes),
