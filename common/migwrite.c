@@ -1064,24 +1064,17 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
         unsigned long n = d->size, i = 0, k = d->size, lim;
         size_t ne = 0;
         w->eolp = NULL;
-        if (n && !memchr(p, A_CR, (size_t)n)) {
-            /* no CR (as most text): every LF becomes CR LF; memchr
-             * finds them line by line */
-            const unsigned char *q;
-            while (i < n && (q = (const unsigned char *)memchr(
-                                 p + i, A_LF, (size_t)(n - i))) != NULL) {
-                i = (unsigned long)(q - p);
-                if (ne < MW_EOLS)
-                    w->eol[ne] = i;
-                ne++;
-                k++;
-                i++;
-            }
-            i = n;
-        }
         while (i < n) {
-            /* words without a byte below X'0E', then the bytes of the
-             * word that has one */
+            /* words without a byte below X'0E' (two at a time), then
+             * the bytes of the word that has one */
+            while (i + 2 * MW_WN <= n) {
+                unsigned long wd, wd2;
+                memcpy(&wd, p + i, MW_WN);
+                memcpy(&wd2, p + i + MW_WN, MW_WN);
+                if (MW_HASLOW(wd) | MW_HASLOW(wd2))
+                    break;
+                i += 2 * MW_WN;
+            }
             while (i + MW_WN <= n) {
                 unsigned long wd;
                 memcpy(&wd, p + i, MW_WN);

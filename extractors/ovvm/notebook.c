@@ -143,18 +143,12 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
         if (i == n)
             return K_SEP;
     }
-    /* Keyword: 1 to 76 RFC 822 field-name characters, then a colon
-     * (most text has no colon that early: memchr says so at once) */
-    {
-        const unsigned char *colon = (const unsigned char *)memchr(
-            s, B_COLON, n < 77 ? n : 77);
-        if (!colon || colon == s)
-            return K_TEXT;
-        i = (size_t)(colon - s);
-    }
-    for (k = 0; k < i; k++)
-        if (!(nb->kcls[s[k]] & KC_FIELD))
-            return K_TEXT;
+    /* Keyword: 1 to 76 RFC 822 field-name characters, then a colon */
+    for (i = 0; i < n && i < 76; i++)
+        if (!(nb->kcls[s[i]] & KC_FIELD))
+            break;
+    if (i == 0 || i >= n || s[i] != B_COLON)
+        return K_TEXT;
     /* the keywords known beforehand with this first letter, then the
      * rest of the table */
     c0 = HM_OV_UP(s[0]);
@@ -237,8 +231,8 @@ static int nb_add(hm_ov_nb *nb, const unsigned char *s, size_t n,
          * second byte, which is rarer in text than X'C2' */
         const unsigned char *q;
         while (n - i > 1
-               && (q = (const unsigned char *)memchr(s + i + 1, 0x85,
-                                                     n - i - 1)) != NULL) {
+               && (q = hm_find_byte(s + i + 1, n - i - 1, 0x85))
+                  != NULL) {
             k = (size_t)(q - s);        /* s[k] == X'85', k > i */
             if (s[k - 1] == 0xC2) {
                 if (k - 1 > i)
@@ -300,9 +294,7 @@ static int nb_fields(hm_ov_nb *nb, size_t end)
     while (i < end) {
         size_t e, k;
         int role, kind;
-        const unsigned char *lf = (const unsigned char *)memchr(p + i,
-                                                               B_LF,
-                                                               end - i);
+        const unsigned char *lf = hm_find_byte(p + i, end - i, B_LF);
         e = lf ? (size_t)(lf - p) : end;
         kind = nb_kind(nb, p + i, e - i, &role);
         if (kind == K_CONT && cur >= 0) {
