@@ -154,7 +154,7 @@ struct hm_mw {
     const unsigned char *eolp;  /* NULL: none kept */
     unsigned long eolsize;
     size_t neol;
-    unsigned long eol[MW_EOLS];
+    unsigned long eol[MW_EOLS + 1];
 };
 
 /* ---------------------------------------------------------------- */
@@ -1083,6 +1083,23 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
                 i += MW_WN;
             }
             lim = i + MW_WN < n ? i + MW_WN : n;
+            if (lim == i + MW_WN) {
+                /* a whole word: without a CR (as most text), its LFs
+                 * are counted and kept without a branch on each byte
+                 * (eol[MW_EOLS] takes what does not fit) */
+                unsigned long wd;
+                memcpy(&wd, p + i, MW_WN);
+                wd ^= MW_ONES * A_CR;
+                if (!((wd - MW_ONES) & ~wd & (MW_ONES * 0x80ul))) {
+                    for (; i < lim; i++) {
+                        size_t lf = p[i] == A_LF;
+                        w->eol[ne < MW_EOLS ? ne : MW_EOLS] = i;
+                        ne += lf;
+                        k += lf;
+                    }
+                    continue;
+                }
+            }
             for (; i < lim; i++) {
                 if (p[i] > A_CR)
                     continue;
