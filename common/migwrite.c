@@ -84,6 +84,8 @@ typedef struct mw_piece {
 typedef struct mw_val {
     mw_piece p[4];
     int np;
+    int plain;  /* val_scan found no byte val_emit would change (nor
+                 * one from X'80' up): UTF-8 out copies the pieces */
 } mw_val;
 
 /* field flags */
@@ -455,7 +457,7 @@ static unsigned long vs_edge(unsigned c, int brk, int flags)
 /* Whether a value needs quotes: the same answers as scanning it
  * character by character with fld_map, without decoding UTF-8 (only
  * ASCII characters can be special). */
-static void val_scan(const mw_val *v, int flags, int *spec, int *mini,
+static void val_scan(mw_val *v, int flags, int *spec, int *mini,
                      unsigned long *first, unsigned long *last)
 {
     int i;
@@ -466,19 +468,26 @@ static void val_scan(const mw_val *v, int flags, int *spec, int *mini,
     unsigned long fi = 0, la = 0;
     if (!vs_ready)
         vs_init();
+    v->plain = 1;
     for (i = 0; i < v->np; i++) {
         const unsigned char *p = v->p[i].s;
         size_t n = v->p[i].n, k;
+        unsigned pa = 0;
         if (n == 0)
             continue;
         if (!fi)
             fi = vs_edge(p[0], v->p[i].brk, flags);
         la = vs_edge(p[n - 1], v->p[i].brk, flags);
         for (k = 0; k + 4 <= n; k += 4)
-            acc |= vs_tab[p[k]] | vs_tab[p[k + 1]] | vs_tab[p[k + 2]]
-                   | vs_tab[p[k + 3]];
+            pa |= vs_tab[p[k]] | vs_tab[p[k + 1]] | vs_tab[p[k + 2]]
+                  | vs_tab[p[k + 3]];
         for (; k < n; k++)
-            acc |= vs_tab[p[k]];
+            pa |= vs_tab[p[k]];
+        acc |= pa;
+        /* (val_emit's stop bytes, and X'80' up) */
+        if (pa & (VS_EMIT | VS_HIGH | (v->p[i].brk ? VS_BRK : 0)
+                  | ((flags & (F_DIR | F_FOLDER)) ? VS_BSL : 0)))
+            v->plain = 0;
     }
     sp = (acc & want) != 0;
     mn = (acc & VS_MINI) != 0;
@@ -499,6 +508,12 @@ static void val_emit(hm_mw *w, mw_sink *s, const mw_val *v, int flags,
     int fast = w->cp == HM_PC_UTF8 && !w->text;
     if (!vs_ready)
         vs_init();
+    if (fast && v->plain) {
+        for (i = 0; i < v->np; i++)
+            if (v->p[i].n)
+                sk_bytes(w, s, v->p[i].s, v->p[i].n);
+        return;
+    }
     for (i = 0; i < v->np; i++) {
         const unsigned char *p = v->p[i].s;
         size_t n = v->p[i].n, at = 0, l;
@@ -552,7 +567,7 @@ static void val_emit(hm_mw *w, mw_sink *s, const mw_val *v, int flags,
 
 /* A field made of nv values joined by sep (A_SEMI for lists, A_BSL
  * for folder paths). */
-static void fld_vals(hm_mw *w, mw_sink *s, const mw_val *v, size_t nv,
+static void fld_vals(hm_mw *w, mw_sink *s, mw_val *v, size_t nv,
                      unsigned char sep, int flags)
 {
     size_t i;
@@ -601,6 +616,7 @@ static void fld_vals(hm_mw *w, mw_sink *s, const mw_val *v, size_t nv,
 static void val_text(mw_val *v, const hm_text *t)
 {
     v->np = 1;
+    v->plain = 0;
     v->p[0].s = t->s;
     v->p[0].n = t->s ? t->len : 0;
     v->p[0].brk = 0;
@@ -621,6 +637,7 @@ static void val_addr(mw_val *v, const hm_addr *a)
 {
     const hm_text *nm = a->name.len ? &a->name : &a->addr;
     v->np = 1;
+    v->plain = 0;
     v->p[0].s = nm->s;
     v->p[0].n = nm->len;
     v->p[0].brk = 1;
@@ -650,12 +667,12 @@ static void fld_addrs(hm_mw *w, mw_sink *s, const hm_addr *a, size_t n)
     size_t i;
     int outer = 0, spec, mini, k;
     unsigned long first, last;
-    unsigned char seen[MW_MINIS];   /* the scan's mini, +1 */
+    unsigned char seen[MW_MINIS];   /* the scan's mini and plain */
     for (i = 0; i < n; i++) {
         val_addr(&v, &a[i]);
         val_scan(&v, F_MINI, &spec, &mini, &first, &last);
         if (i < MW_MINIS)
-            seen[i] = (unsigned char)(mini + 1);
+            seen[i] = (unsigned char)(mini | v.plain << 1);
         if (spec || mini)
             outer = 1;
     }
@@ -668,9 +685,10 @@ static void fld_addrs(hm_mw *w, mw_sink *s, const hm_addr *a, size_t n)
         if (i > 0)
             sk_byte(w, s, A_SEMI);
         val_addr(&v, &a[i]);
-        if (i < MW_MINIS)
-            mini = seen[i] - 1;
-        else
+        if (i < MW_MINIS) {
+            mini = seen[i] & 1;
+            v.plain = seen[i] >> 1;
+        } else
             val_scan(&v, F_MINI, &spec, &mini, &first, &last);
         if (mini) {
             for (k = 0; k < q; k++)
