@@ -205,12 +205,15 @@ static size_t nb_plain(const unsigned char *s, size_t n)
 static int nb_has_ctl(const hm_ov_nb *nb, const unsigned char *s,
                       size_t n)
 {
+    const unsigned char *h = nb->hrec, *c = nb->ctl;
     size_t i;
     unsigned acc = 0;
-    if (!nb->hrec)
+    if (!h)
         return hm_ov_has_ctl(s, n);
-    for (i = 0; i < nb->nhrec; i++)
-        acc |= nb->ctl[nb->hrec[i]];
+    for (i = 0; i + 4 <= nb->nhrec; i += 4)
+        acc |= c[h[i]] | c[h[i + 1]] | c[h[i + 2]] | c[h[i + 3]];
+    for (; i < nb->nhrec; i++)
+        acc |= c[h[i]];
     return acc != 0;
 }
 
