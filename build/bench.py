@@ -5,19 +5,23 @@ the same bytes in the same script (make -f Makefile.unix bench).
 1. The converter in process: build/obj/bench/bench_cp (hm_cpconv
    against glibc iconv on one buffer of 128 MiB or more).
 2. hmcat as a whole process against the iconv command on the same
-   file (F 80, CCSID 273, 120 MB), best of 3 runs each, output to
-   /dev/null; peak memory (ru_maxrss of the child) of hmcat on a
-   12 MB and a 120 MB file: it must not grow with the file.
+   file (F 80, CCSID 273, 120 MB), median of 5 runs each (taken in
+   turns), output to /dev/null; peak memory (ru_maxrss of the child)
+   of hmcat on a 12 MB and a 120 MB file: it must not grow with the
+   file.
 3. ovvmext on a generated OfficeVision/VM store of 150 MB or more
    (tests/gen/ovvmgen.py, CCSID 273, cached in build/bench/) against
    one iconv process over the same files (the store's bytes, in name
    order), both writing their output to a file in build/bench/;
-   best of 3 runs each. Target: ovvmext at most 1.5 times iconv's
-   time (goal 1.0); peak memory below 16 MB on a 15 MB and on the
-   big store, not growing with the store.
+   median of 5 runs each, taken in turns (ovvmext, iconv, ovvmext,
+   ...) so that a busy machine weighs on both alike; the single runs
+   are printed too. Target: ovvmext at most 1.5 times iconv's time
+   (goal 1.0); peak memory below 16 MB on a 15 MB and on the big
+   store, not growing with the store.
 """
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -45,20 +49,42 @@ def run(cmd, out=subprocess.DEVNULL):
     return dt, peak, os.waitstatus_to_exitcode(status)
 
 
-def best(cmd, n=3, out=subprocess.DEVNULL, before=None, okrc=(0,)):
-    runs = []
-    for _ in range(n):
-        if before:
-            before()
-        if isinstance(out, str):
-            with open(out, 'wb') as fh:
-                runs.append(run(cmd, fh))
+class Cmd:
+    """A command to time: its output (DEVNULL or a file name), what to
+    do before each run, the exit codes that are fine; the runs."""
+
+    def __init__(self, cmd, out=subprocess.DEVNULL, before=None,
+                 okrc=(0,)):
+        self.cmd, self.out, self.before, self.okrc = cmd, out, before, okrc
+        self.runs = []
+
+    def once(self):
+        if self.before:
+            self.before()
+        if isinstance(self.out, str):
+            with open(self.out, 'wb') as fh:
+                r = run(self.cmd, fh)
         else:
-            runs.append(run(cmd, out))
-    for r in runs:
-        if r[2] not in okrc:
-            sys.exit('bench: %s exited %d' % (cmd[0], r[2]))
-    return min(r[0] for r in runs), max(r[1] for r in runs)
+            r = run(self.cmd, self.out)
+        if r[2] not in self.okrc:
+            sys.exit('bench: %s exited %d' % (self.cmd[0], r[2]))
+        self.runs.append(r)
+
+    def median(self):
+        return statistics.median(r[0] for r in self.runs)
+
+    def peak(self):
+        return max(r[1] for r in self.runs)
+
+    def times(self):
+        return ' '.join('%.3f' % r[0] for r in self.runs)
+
+
+def turns(cmds, n=5):
+    """n runs of each command, in turns."""
+    for _ in range(n):
+        for c in cmds:
+            c.once()
 
 
 def make_file(path, mb):
@@ -94,15 +120,19 @@ def main():
     size = os.path.getsize(big)
     print('== whole process on %s (%d bytes, F 80, CCSID 273)'
           % (big, size))
-    th, mh = best(['build/bin/hmcat', '--ccsid', '273', big])
-    ti, mi = best(['iconv', '-f', 'IBM273', '-t', 'UTF-8', big])
-    print('bench hmcat: %.3fs (%.0f MB/s), peak %d KiB'
+    ch = Cmd(['build/bin/hmcat', '--ccsid', '273', big])
+    ci = Cmd(['iconv', '-f', 'IBM273', '-t', 'UTF-8', big])
+    turns([ch, ci])
+    th, mh, ti, mi = ch.median(), ch.peak(), ci.median(), ci.peak()
+    print('bench hmcat: %.3fs (%.0f MB/s; median of 5), peak %d KiB'
           % (th, size / th / 1e6, mh))
-    print('bench iconv: %.3fs (%.0f MB/s), peak %d KiB'
+    print('bench iconv: %.3fs (%.0f MB/s; median of 5), peak %d KiB'
           % (ti, size / ti / 1e6, mi))
     print('bench hmcat/iconv time ratio: %.2f (below 1 = hmcat faster)'
           % (th / ti))
-    _, ms = best(['build/bin/hmcat', '--ccsid', '273', small], 1)
+    cs = Cmd(['build/bin/hmcat', '--ccsid', '273', small])
+    turns([cs], 1)
+    ms = cs.peak()
     print('bench hmcat peak memory: %d KiB on %d bytes, %d KiB on %d'
           ' bytes' % (ms, os.path.getsize(small), mh, size))
     if mh > ms + 1024:
@@ -153,22 +183,28 @@ def bench_ovvmext():
     cmd = ['build/bin/ovvmext', '--quiet', '--store', big, '--ccsid',
            '273', '--out', out]
     # return code 4: the generator's NAMES files hold a list cycle
-    to, mo = best(cmd, before=clean, okrc=(0, 4))
-    ti, mi = best(['iconv', '-f', 'IBM273', '-t', 'UTF-8'] + files,
-                  out=B + '/ovvm-iconv.out')
+    co = Cmd(cmd, before=clean, okrc=(0, 4))
+    ci = Cmd(['iconv', '-f', 'IBM273', '-t', 'UTF-8'] + files,
+             out=B + '/ovvm-iconv.out')
+    turns([co, ci])
+    to, mo, ti, mi = co.median(), co.peak(), ci.median(), ci.peak()
     setsize = sum(os.path.getsize(os.path.join(out, f))
                   for f in os.listdir(out))
-    print('bench ovvmext: %.3fs (%.0f MB/s in, %d bytes of set), peak '
-          '%d KiB' % (to, size / to / 1e6, setsize, mo))
-    print('bench iconv:   %.3fs (%.0f MB/s), peak %d KiB'
-          % (ti, size / ti / 1e6, mi))
+    print('bench ovvmext: %.3fs (%.0f MB/s in, %d bytes of set; median '
+          'of 5), peak %d KiB' % (to, size / to / 1e6, setsize, mo))
+    print('bench iconv:   %.3fs (%.0f MB/s, %d bytes out; median of 5), '
+          'peak %d KiB' % (ti, size / ti / 1e6,
+                           os.path.getsize(B + '/ovvm-iconv.out'), mi))
+    print('bench runs (s): ovvmext %s; iconv %s'
+          % (co.times(), ci.times()))
     ratio = to / ti
     print('bench ovvmext/iconv time ratio: %.2f (target 1.5, goal 1.0)'
           % ratio)
     ssize = sum(os.path.getsize(f) for f in store_files(small))
-    _, ms = best(['build/bin/ovvmext', '--quiet', '--store', small,
-                  '--ccsid', '273', '--out', out], 1, before=clean,
-                 okrc=(0, 4))
+    cs = Cmd(['build/bin/ovvmext', '--quiet', '--store', small,
+              '--ccsid', '273', '--out', out], before=clean, okrc=(0, 4))
+    turns([cs], 1)
+    ms = cs.peak()
     print('bench ovvmext peak memory: %d KiB on %d bytes, %d KiB on %d '
           'bytes' % (ms, ssize, mo, size))
     if mo >= 16384 or ms >= 16384:

@@ -479,6 +479,44 @@ static size_t run_pairs(hm_cpconv *cv, const unsigned char *in,
     return (size_t)(o - out) + run_utf8(cv, in + i, n - i, o);
 }
 
+/* The same into an out of 3 * n + 8 bytes: the pair table to the
+ * last pair (an 8-byte store for the pair at i ends at most at
+ * 3 * i + 8 <= 3 * n + 2), the last odd byte by its word (which ends
+ * at most at 3 * n + 1). */
+static size_t run_pairs_pad(hm_cpconv *cv, const unsigned char *in,
+                            size_t n, unsigned char *out)
+{
+    const unsigned long *t = cv->pair;
+    unsigned char *o = out;
+    size_t i = 0;
+
+    if (cv->mode == CP_LE) {
+        for (; i + 8 <= n; i += 8) {
+            CP_PSTEP(0, CP_PLEN_LE);
+            CP_PSTEP(2, CP_PLEN_LE);
+            CP_PSTEP(4, CP_PLEN_LE);
+            CP_PSTEP(6, CP_PLEN_LE);
+        }
+        for (; i + 2 <= n; i += 2)
+            CP_PSTEP(0, CP_PLEN_LE);
+    } else {
+        for (; i + 8 <= n; i += 8) {
+            CP_PSTEP(0, CP_PLEN_BE);
+            CP_PSTEP(2, CP_PLEN_BE);
+            CP_PSTEP(4, CP_PLEN_BE);
+            CP_PSTEP(6, CP_PLEN_BE);
+        }
+        for (; i + 2 <= n; i += 2)
+            CP_PSTEP(0, CP_PLEN_BE);
+    }
+    if (i < n) {
+        unsigned int w = cv->word[in[i]];
+        memcpy(o, &w, 4);
+        o += cv->out[in[i]][0];
+    }
+    return (size_t)(o - out);
+}
+
 #undef CP_PSTEP
 #undef CP_PLOOP
 #undef CP_PLEN_LE
@@ -492,4 +530,12 @@ size_t hm_cpconv_run(hm_cpconv *cv, const unsigned char *in, size_t n,
         return cv->pair ? run_pairs(cv, in, n, out)
                         : run_utf8(cv, in, n, out);
     return run_sbcs(cv, in, n, out);
+}
+
+size_t hm_cpconv_run_pad(hm_cpconv *cv, const unsigned char *in,
+                         size_t n, unsigned char *out)
+{
+    if (cv->target == HM_PC_UTF8 && cv->pair)
+        return run_pairs_pad(cv, in, n, out);
+    return hm_cpconv_run(cv, in, n, out);
 }

@@ -70,6 +70,11 @@ typedef struct hm_memsrc {
 void hm_memsrc_init(hm_memsrc *m, const void *data, size_t size);
 long hm_memsrc_read(void *ctx, unsigned char *buf, size_t n);
 
+/* The first byte c in p[0..n), or NULL: memchr, which the core may
+ * not use (below); a word at a time. */
+const unsigned char *hm_find_byte(const unsigned char *p, size_t n,
+                                  unsigned c);
+
 /* The core may use <string.h>'s memcpy, memmove, memset, memcmp,
  * strlen and strcmp, and nothing else from the C library: the
  * bare-metal start-up shim provides exactly these. */

@@ -82,6 +82,12 @@ int hm_cpconv_init(hm_cpconv *cv, const hm_cpage *cp, unsigned target,
  * written; replacements are added to cv->nunmapped. */
 size_t hm_cpconv_run(hm_cpconv *cv, const unsigned char *in, size_t n,
                      unsigned char *out);
+/* The same for an out of 3 * n + 8 bytes (UTF-8) or n bytes
+ * (single-byte targets): with the pair table (hm_cpconv_fast) the
+ * table then serves the whole input, not only all but its last ten
+ * bytes, which counts for short pieces such as records. */
+size_t hm_cpconv_run_pad(hm_cpconv *cv, const unsigned char *in,
+                         size_t n, unsigned char *out);
 
 /* Optional speed-up for UTF-8 output: a table of the output of
  * every pair of host bytes (65,536 entries of 8 bytes, 512 KiB, from

@@ -49,13 +49,16 @@ int hm_time_check(const hm_time *t);
  * to the start and returns 0. The writer reads text bodies twice
  * (once to measure, once to write), so a text source needs rewind;
  * raw data (attachments, documents) is read once and must deliver
- * exactly size bytes. */
+ * exactly size bytes. utf8 = 1 promises that the text in memory (p)
+ * is valid UTF-8, e.g. an hm_cpconv's output, so that the writer
+ * need not check it again; 0 (what memset gives): not known. */
 typedef struct hm_data {
     const unsigned char *p;
     unsigned long size;
     hm_read_fn read;
     int (*rewind)(void *ctx);
     void *ctx;
+    int utf8;
 } hm_data;
 
 /* A recipient or sender: display name and/or address. */

@@ -40,6 +40,7 @@
 #define A_TAB 0x09
 
 #define MW_BUF 16384
+#define MW_EOLS 1024            /* line ends tx_len keeps for tx_valid */
 #define MW_RBUF 4096
 #define MW_NAME_MAX 255         /* characters of an attachment name */
 #define MW_SECCOLS_LEN 50ul     /* the column line and CR LF */
@@ -83,6 +84,8 @@ typedef struct mw_piece {
 typedef struct mw_val {
     mw_piece p[4];
     int np;
+    int plain;  /* val_scan found no byte val_emit would change (nor
+                 * one from X'80' up): UTF-8 out copies the pieces */
 } mw_val;
 
 /* field flags */
@@ -147,6 +150,13 @@ struct hm_mw {
     /* reading sources */
     unsigned char rbuf[MW_RBUF + 8];
     hm_mw_stats st;
+    /* where the CR and LF bytes are in the text tx_len measured last
+     * (valid UTF-8 in memory, at most MW_EOLS of them), for tx_valid
+     * to write the same text without looking for them again */
+    const unsigned char *eolp;  /* NULL: none kept */
+    unsigned long eolsize;
+    size_t neol;
+    unsigned long eol[MW_EOLS + 1];
 };
 
 /* ---------------------------------------------------------------- */
@@ -234,9 +244,17 @@ static void sk_bytes(hm_mw *w, mw_sink *s, const unsigned char *b,
                      size_t n)
 {
     if (s->o && s->o->nbuf + n < MW_BUF) {
-        /* the common case: it fits into the buffer */
+        /* the common case: it fits into the buffer (a few bytes, as
+         * most pieces of a field are, without a call) */
         mw_out *o = s->o;
-        memcpy(o->buf + o->nbuf, b, n);
+        unsigned char *d = o->buf + o->nbuf;
+        if (n <= 8) {
+            size_t i;
+            for (i = 0; i < n; i++)
+                d[i] = b[i];
+        } else {
+            memcpy(d, b, n);
+        }
         o->nbuf += n;
         o->pos += (unsigned long)n;
     } else if (s->o)
@@ -382,27 +400,34 @@ static int is_special(unsigned long u)
                       & (MW_ONES * 0x80ul))
 
 /* What val_scan and val_emit must know of a byte: VS_SPEC (is_special,
- * but the backslash), VS_BSL (the backslash), VS_NAME (special in a
- * name), VS_MINI (; and "), VS_EMIT (val_emit writes it otherwise
- * than as it is). Bytes from X'80' up have none: a character of
- * several bytes, or an invalid byte written as '?', is never
- * special (and continuation bytes are never ASCII). */
+ * but the backslash), VS_BSL (the backslash: val_emit changes it in
+ * DIRECTORY and folder fields), VS_NAME (special in a name), VS_MINI
+ * (; and "), VS_EMIT (val_emit writes it otherwise than as it is),
+ * VS_BRK ([ and ]: changed in pieces with brk). Bytes from X'80' up
+ * have only VS_HIGH: a character of several bytes, or an invalid byte
+ * written as '?', is never special (and continuation bytes are never
+ * ASCII). */
 #define VS_SPEC 1
 #define VS_BSL 2
 #define VS_NAME 4
 #define VS_MINI 8
 #define VS_EMIT 16
+#define VS_BRK 32
+#define VS_HIGH 64      /* X'80' and up: val_emit's copy loop stops */
 static unsigned char vs_tab[256];
 static int vs_ready;
 
 static void vs_init(void)
 {
     int c;
+    for (c = 128; c < 256; c++)
+        vs_tab[c] = VS_HIGH;
     for (c = 0; c < 128; c++) {
         unsigned char t = 0;
-        if (c < 0x20 || c == A_DEL || c == A_LBRK || c == A_RBRK
-            || c == A_BSL)
+        if (c < 0x20 || c == A_DEL)
             t |= VS_EMIT;
+        if (c == A_LBRK || c == A_RBRK)
+            t |= VS_BRK;
         if (c == A_BSL)
             t |= VS_BSL;
         else if (is_special((unsigned long)c))
@@ -410,7 +435,9 @@ static void vs_init(void)
         if (c == A_COMMA || c == A_QUOTE || c == A_SEMI)
             t |= VS_NAME;
         if (c == A_SEMI || c == A_QUOTE)
-            t |= VS_MINI | VS_EMIT;
+            t |= VS_MINI;
+        if (c == A_QUOTE)
+            t |= VS_EMIT;
         vs_tab[c] = t;
     }
     vs_ready = 1;
@@ -430,7 +457,7 @@ static unsigned long vs_edge(unsigned c, int brk, int flags)
 /* Whether a value needs quotes: the same answers as scanning it
  * character by character with fld_map, without decoding UTF-8 (only
  * ASCII characters can be special). */
-static void val_scan(const mw_val *v, int flags, int *spec, int *mini,
+static void val_scan(mw_val *v, int flags, int *spec, int *mini,
                      unsigned long *first, unsigned long *last)
 {
     int i;
@@ -441,16 +468,26 @@ static void val_scan(const mw_val *v, int flags, int *spec, int *mini,
     unsigned long fi = 0, la = 0;
     if (!vs_ready)
         vs_init();
+    v->plain = 1;
     for (i = 0; i < v->np; i++) {
         const unsigned char *p = v->p[i].s;
         size_t n = v->p[i].n, k;
+        unsigned pa = 0;
         if (n == 0)
             continue;
         if (!fi)
             fi = vs_edge(p[0], v->p[i].brk, flags);
         la = vs_edge(p[n - 1], v->p[i].brk, flags);
-        for (k = 0; k < n; k++)
-            acc |= vs_tab[p[k]];
+        for (k = 0; k + 4 <= n; k += 4)
+            pa |= vs_tab[p[k]] | vs_tab[p[k + 1]] | vs_tab[p[k + 2]]
+                  | vs_tab[p[k + 3]];
+        for (; k < n; k++)
+            pa |= vs_tab[p[k]];
+        acc |= pa;
+        /* (val_emit's stop bytes, and X'80' up) */
+        if (pa & (VS_EMIT | VS_HIGH | (v->p[i].brk ? VS_BRK : 0)
+                  | ((flags & (F_DIR | F_FOLDER)) ? VS_BSL : 0)))
+            v->plain = 0;
     }
     sp = (acc & want) != 0;
     mn = (acc & VS_MINI) != 0;
@@ -471,34 +508,43 @@ static void val_emit(hm_mw *w, mw_sink *s, const mw_val *v, int flags,
     int fast = w->cp == HM_PC_UTF8 && !w->text;
     if (!vs_ready)
         vs_init();
+    if (fast && v->plain) {
+        for (i = 0; i < v->np; i++)
+            if (v->p[i].n)
+                sk_bytes(w, s, v->p[i].s, v->p[i].n);
+        return;
+    }
     for (i = 0; i < v->np; i++) {
         const unsigned char *p = v->p[i].s;
         size_t n = v->p[i].n, at = 0, l;
+        /* the ASCII bytes fld_map or the quoting below change here */
+        unsigned stop = VS_EMIT | (v->p[i].brk ? VS_BRK : 0)
+                        | ((flags & (F_DIR | F_FOLDER)) ? VS_BSL : 0);
         while (at < n) {
             unsigned long u;
             if (fast) {
-                /* UTF-8 out: a run that needs no mapping is copied */
+                /* UTF-8 out: a run that needs no mapping is copied:
+                 * ASCII but the stop bytes, and valid 2-byte
+                 * sequences (s->col is not counted: it matters only
+                 * on schedule lines, which are not made here) */
                 size_t e = at;
-                int chars = 0;
-                while (e < n) {
-                    unsigned c = p[e];
-                    if (c < 0x80) {
-                        if (vs_tab[c] & VS_EMIT)
-                            break;
-                    } else if (c >= 0xC2 && c <= 0xDF && e + 1 < n
-                               && (p[e + 1] & 0xC0) == 0x80) {
+                unsigned m = stop | VS_HIGH;
+                for (;;) {
+                    while (e + 4 <= n && !((vs_tab[p[e]] | vs_tab[p[e + 1]]
+                                            | vs_tab[p[e + 2]]
+                                            | vs_tab[p[e + 3]]) & m))
+                        e += 4;
+                    while (e < n && !(vs_tab[p[e]] & m))
+                        e++;
+                    if (e + 1 < n && p[e] >= 0xC2 && p[e] <= 0xDF
+                        && (p[e + 1] & 0xC0) == 0x80) {
                         e += 2;
-                        chars++;
                         continue;
-                    } else {
-                        break;
                     }
-                    e++;
-                    chars++;
+                    break;
                 }
                 if (e > at) {
                     sk_bytes(w, s, p + at, e - at);
-                    s->col += chars;
                     at = e;
                     continue;
                 }
@@ -521,7 +567,7 @@ static void val_emit(hm_mw *w, mw_sink *s, const mw_val *v, int flags,
 
 /* A field made of nv values joined by sep (A_SEMI for lists, A_BSL
  * for folder paths). */
-static void fld_vals(hm_mw *w, mw_sink *s, const mw_val *v, size_t nv,
+static void fld_vals(hm_mw *w, mw_sink *s, mw_val *v, size_t nv,
                      unsigned char sep, int flags)
 {
     size_t i;
@@ -570,6 +616,7 @@ static void fld_vals(hm_mw *w, mw_sink *s, const mw_val *v, size_t nv,
 static void val_text(mw_val *v, const hm_text *t)
 {
     v->np = 1;
+    v->plain = 0;
     v->p[0].s = t->s;
     v->p[0].n = t->s ? t->len : 0;
     v->p[0].brk = 0;
@@ -590,6 +637,7 @@ static void val_addr(mw_val *v, const hm_addr *a)
 {
     const hm_text *nm = a->name.len ? &a->name : &a->addr;
     v->np = 1;
+    v->plain = 0;
     v->p[0].s = nm->s;
     v->p[0].n = nm->len;
     v->p[0].brk = 1;
@@ -619,12 +667,12 @@ static void fld_addrs(hm_mw *w, mw_sink *s, const hm_addr *a, size_t n)
     size_t i;
     int outer = 0, spec, mini, k;
     unsigned long first, last;
-    unsigned char seen[MW_MINIS];   /* the scan's mini, +1 */
+    unsigned char seen[MW_MINIS];   /* the scan's mini and plain */
     for (i = 0; i < n; i++) {
         val_addr(&v, &a[i]);
         val_scan(&v, F_MINI, &spec, &mini, &first, &last);
         if (i < MW_MINIS)
-            seen[i] = (unsigned char)(mini + 1);
+            seen[i] = (unsigned char)(mini | v.plain << 1);
         if (spec || mini)
             outer = 1;
     }
@@ -637,9 +685,10 @@ static void fld_addrs(hm_mw *w, mw_sink *s, const hm_addr *a, size_t n)
         if (i > 0)
             sk_byte(w, s, A_SEMI);
         val_addr(&v, &a[i]);
-        if (i < MW_MINIS)
-            mini = seen[i] - 1;
-        else
+        if (i < MW_MINIS) {
+            mini = seen[i] & 1;
+            v.plain = seen[i] >> 1;
+        } else
             val_scan(&v, F_MINI, &spec, &mini, &first, &last);
         if (mini) {
             for (k = 0; k < q; k++)
@@ -827,6 +876,75 @@ static void sink_count(mw_sink *s)
 /* ---------------------------------------------------------------- */
 /* text data: UTF-8 to the target, line ends to CR LF */
 
+/* The first CR or LF of p[at..n), or n; word by word. */
+static size_t tx_eol(const unsigned char *p, size_t at, size_t n)
+{
+    size_t e = at, lim;
+    unsigned long wd;
+    for (;;) {
+        while (e + MW_WN <= n) {
+            memcpy(&wd, p + e, MW_WN);
+            if (MW_HASLOW(wd))
+                break;
+            e += MW_WN;
+        }
+        /* a byte below X'0E' in the next word, or the end */
+        lim = e + MW_WN < n ? e + MW_WN : n;
+        while (e < lim && p[e] != A_CR && p[e] != A_LF)
+            e++;
+        if (e < lim || e >= n)
+            return e;
+    }
+}
+
+/* tx_pass for text known to be valid UTF-8 (hm_data.utf8) written
+ * as UTF-8: runs without CR or LF are copied as they are; a CR LF, a
+ * lone CR and a lone LF become CR LF. The same bytes as the loop of
+ * tx_pass. The line ends are those tx_len found when it measured this
+ * text (w->eol), else they are looked for here. s->col is not counted
+ * within a line (it matters only on schedule lines; a body is always
+ * followed by sk_crlf). */
+static void tx_valid(hm_mw *w, mw_sink *s, const unsigned char *p,
+                     size_t n)
+{
+    size_t at = 0, e, j = 0;
+    mw_out *o = s->o;
+    int kept = w->eolp == p && w->eolsize == (unsigned long)n;
+    while (at < n) {
+        if (kept) {
+            /* (a LF right after a CR is not in the list) */
+            while (j < w->neol && w->eol[j] < at)
+                j++;
+            e = j < w->neol ? (size_t)w->eol[j] : n;
+        } else {
+            e = tx_eol(p, at, n);
+        }
+        if (e >= n) {
+            if (e > at)
+                sk_bytes(w, s, p + at, e - at);
+            break;
+        }
+        if (o && o->nbuf + (e - at) + 2 < MW_BUF) {
+            /* the line and CR LF into the output buffer at once */
+            unsigned char *b = o->buf + o->nbuf;
+            memcpy(b, p + at, e - at);
+            b[e - at] = A_CR;
+            b[e - at + 1] = A_LF;
+            o->nbuf += e - at + 2;
+            o->pos += (unsigned long)(e - at + 2);
+            s->n += (unsigned long)(e - at + 2);
+            s->col = 0;
+        } else {
+            if (e > at)
+                sk_bytes(w, s, p + at, e - at);
+            sk_crlf(w, s);
+        }
+        at = e + 1;
+        if (p[e] == A_CR && at < n && p[at] == A_LF)
+            at++;
+    }
+}
+
 /* Run one pass over d. stop (>= 0): byte offset of the input at which
  * *mapped receives the output count so far. Returns 0, or -1 on a
  * read error (reported). */
@@ -847,6 +965,10 @@ static int tx_pass(hm_mw *w, mw_sink *s, const hm_data *d,
         eof = 0;
     } else {
         p = w->rbuf;
+    }
+    if (fast && d->p && d->utf8 && stop < 0) {
+        tx_valid(w, s, d->p, n);
+        return 0;
     }
     for (;;) {
         if (!eof && n - at < 4) {
@@ -957,8 +1079,20 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
          * sequence is copied, an invalid byte becomes '?'), but a CR
          * or a LF alone becomes CR LF and a CR LF stays two */
         const unsigned char *p = d->p;
-        unsigned long n = d->size, i, k = d->size;
-        for (i = 0; i < n; i++) {
+        unsigned long n = d->size, i = 0, k = d->size, lim;
+        size_t ne = 0;
+        w->eolp = NULL;
+        while (i < n) {
+            /* words without a byte below X'0E' (two at a time), then
+             * the bytes of the word that has one */
+            while (i + 2 * MW_WN <= n) {
+                unsigned long wd, wd2;
+                memcpy(&wd, p + i, MW_WN);
+                memcpy(&wd2, p + i + MW_WN, MW_WN);
+                if (MW_HASLOW(wd) | MW_HASLOW(wd2))
+                    break;
+                i += 2 * MW_WN;
+            }
             while (i + MW_WN <= n) {
                 unsigned long wd;
                 memcpy(&wd, p + i, MW_WN);
@@ -966,18 +1100,47 @@ static int tx_len(hm_mw *w, const hm_data *d, const char *what,
                     break;
                 i += MW_WN;
             }
-            if (i >= n)
-                break;
-            if (p[i] > A_CR)
-                continue;
-            if (p[i] == A_CR) {
-                if (i + 1 < n && p[i + 1] == A_LF)
-                    i++;
-                else
-                    k++;
-            } else if (p[i] == A_LF) {
-                k++;
+            lim = i + MW_WN < n ? i + MW_WN : n;
+            if (lim == i + MW_WN) {
+                /* a whole word: without a CR (as most text), its LFs
+                 * are counted and kept without a branch on each byte
+                 * (eol[MW_EOLS] takes what does not fit) */
+                unsigned long wd;
+                memcpy(&wd, p + i, MW_WN);
+                wd ^= MW_ONES * A_CR;
+                if (!((wd - MW_ONES) & ~wd & (MW_ONES * 0x80ul))) {
+                    for (; i < lim; i++) {
+                        size_t lf = p[i] == A_LF;
+                        w->eol[ne < MW_EOLS ? ne : MW_EOLS] = i;
+                        ne += lf;
+                        k += lf;
+                    }
+                    continue;
+                }
             }
+            for (; i < lim; i++) {
+                if (p[i] > A_CR)
+                    continue;
+                if (p[i] == A_CR) {
+                    if (ne < MW_EOLS)
+                        w->eol[ne] = i;
+                    ne++;
+                    if (i + 1 < n && p[i + 1] == A_LF)
+                        i++;
+                    else
+                        k++;
+                } else if (p[i] == A_LF) {
+                    if (ne < MW_EOLS)
+                        w->eol[ne] = i;
+                    ne++;
+                    k++;
+                }
+            }
+        }
+        if (d->utf8 && ne <= MW_EOLS) {
+            w->eolp = p;
+            w->eolsize = n;
+            w->neol = ne;
         }
         *len = k;
         return 0;
@@ -1316,6 +1479,7 @@ static int write_msg(hm_mw *w, const hm_message *m, const mw_extra *x,
     static const char *awhat = "an attachment";
     unsigned char attname[16];
     hm_text an;
+    w->eolp = NULL;     /* line ends kept by tx_len: this message's */
     if (w->sect != SECT_MAIL)
         pri_title(w, SECT_MAIL);
     if (grow_ul(w, &w->blen, &w->nblen, m->nbody + 1) != 0

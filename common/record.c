@@ -53,7 +53,7 @@ struct hm_rdr {
     unsigned long lrecl;
     int keep;
     unsigned char blank;
-    unsigned char blanks[8];   /* blank eight times */
+    unsigned long blankw;      /* a word of blanks */
     unsigned char *buf;
     size_t cap;
     size_t pos;            /* next unread byte in buf */
@@ -573,7 +573,7 @@ hm_rdr *hm_rec_open(const hm_alloc *a, hm_read_fn fn, void *ctx,
     r->lrecl = opt->lrecl;
     r->keep = opt->keep_blanks;
     r->blank = opt->blank;
-    memset(r->blanks, opt->blank, sizeof r->blanks);
+    r->blankw = (~0ul / 255ul) * opt->blank;
     r->state = RD_OK;
     switch (r->recfm) {
     case HM_RECFM_F:
@@ -605,6 +605,45 @@ hm_rdr *hm_rec_open(const hm_alloc *a, hm_read_fn fn, void *ctx,
     return r;
 }
 
+/* The length of d[0..n) without its trailing blanks. F records end
+ * in long runs of them: two words at a time, then one; the blanks at
+ * the end of the last word are counted without a branch on each (a
+ * loop that stops at the first other byte guesses wrong once per
+ * record). Words are only compared for equality, which does not
+ * depend on the byte order. */
+static size_t strip(const hm_rdr *r, const unsigned char *d, size_t n)
+{
+    const size_t W = sizeof(unsigned long);
+    unsigned long w1, w2;
+    unsigned char b = r->blank;
+    size_t j, t, all;
+    while (n >= 2 * W) {
+        memcpy(&w1, d + n - 2 * W, W);
+        memcpy(&w2, d + n - W, W);
+        if (w1 != r->blankw || w2 != r->blankw)
+            break;
+        n -= 2 * W;
+    }
+    if (n >= W) {
+        memcpy(&w2, d + n - W, W);
+        if (w2 == r->blankw)
+            n -= W;
+    }
+    if (n < W) {
+        while (n > 0 && d[n - 1] == b)
+            n--;
+        return n;
+    }
+    /* d[n - W .. n) is not all blanks: at most W - 1 of them end it */
+    t = 0;
+    all = 1;
+    for (j = 1; j < W; j++) {
+        all &= (size_t)(d[n - j] == b);
+        t += all;
+    }
+    return n - t;
+}
+
 int hm_rec_next(hm_rdr *r, const unsigned char **data, size_t *len)
 {
     int rc;
@@ -629,14 +668,8 @@ int hm_rec_next(hm_rdr *r, const unsigned char **data, size_t *len)
     }
     if (rc != RD_OK)
         return rc == RD_END ? 0 : -1;
-    if (!r->keep) {
-        unsigned char b = r->blank;
-        /* eight at a time first: F records end in long runs */
-        while (n >= 8 && memcmp(d + n - 8, r->blanks, 8) == 0)
-            n -= 8;
-        while (n > 0 && d[n - 1] == b)
-            n--;
-    }
+    if (!r->keep)
+        n = strip(r, d, n);
     r->nrec++;
     *data = d;
     *len = n;

@@ -37,6 +37,9 @@
 /* header field buffers, by role */
 #define OV_NROLE 10
 
+/* keywords whose length and first letter nb_kind knows beforehand */
+#define OV_KWFAST 64
+
 struct hm_ov_nb {
     hm_alloc a;
     hm_cpconv *cv;
@@ -75,7 +78,25 @@ struct hm_ov_nb {
     int stopped;
     int failed;
     hm_ov_nbstats stats;
+    /* ru->kw[k] for k < OV_KWFAST: length, and the keywords by their
+     * upper-case first byte: kwhead[b] the first (OV_KWFAST: none),
+     * kwnext[k] the next, in table order */
+    size_t kwlen[OV_KWFAST];
+    unsigned char kwhead[256];
+    unsigned char kwnext[OV_KWFAST];
+    unsigned char kcls[256];    /* KC_ classes of bytes for nb_kind */
+    /* with a converter to UTF-8: 1 for the host bytes that become a
+     * control character (hm_ov_has_ctl's rule); and the host record
+     * the current line was converted from */
+    unsigned char ctl[256];
+    const unsigned char *hrec;
+    size_t nhrec;
 };
+
+/* byte classes for nb_kind */
+#define KC_SEP 1        /* a separator character of the rules */
+#define KC_FIELD 2      /* RFC 822 field-name character: X'21'-X'7E'
+                         * but the colon */
 
 static const char ov_sent_items[] =
     "\x53\x65\x6E\x74\x20\x49\x74\x65\x6D\x73"; /* Sent Items */
@@ -106,6 +127,7 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
 {
     const hm_ov_rules *ru = nb->ru;
     size_t i, k;
+    unsigned c0;
     *role = HM_OV_R_OTHER;
     if (n == 0)
         return K_BLANK;
@@ -115,29 +137,86 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
                 return K_CONT;
         return K_BLANK;
     }
-    if (n >= ru->sep_min) {
-        for (i = 0; i < n; i++) {
-            for (k = 0; k < ru->nsep; k++)
-                if (s[i] == ru->sep[k])
-                    break;
-            if (k == ru->nsep || s[i] != s[0])
+    if (n >= ru->sep_min && (nb->kcls[s[0]] & KC_SEP)) {
+        /* one separator character, repeated */
+        for (i = 1; i < n; i++)
+            if (s[i] != s[0])
                 break;
-        }
         if (i == n)
             return K_SEP;
     }
-    /* Keyword: RFC 822 field-name characters, then a colon */
+    /* Keyword: 1 to 76 RFC 822 field-name characters, then a colon */
     for (i = 0; i < n && i < 76; i++)
-        if (s[i] <= 0x20 || s[i] >= 0x7F || s[i] == B_COLON)
+        if (!(nb->kcls[s[i]] & KC_FIELD))
             break;
     if (i == 0 || i >= n || s[i] != B_COLON)
         return K_TEXT;
-    for (k = 0; k < ru->nkw; k++)
-        if (hm_ov_iword(s, i, ru->kw[k].name)) {
-            *role = ru->kw[k].role;
-            return *role == HM_OV_R_DATE ? K_START : K_HDR;
-        }
+    /* the keywords known beforehand with this first letter, then the
+     * rest of the table */
+    c0 = HM_OV_UP(s[0]);
+    for (k = nb->kwhead[c0]; k < OV_KWFAST; k = nb->kwnext[k]) {
+        /* the rest without regard to ASCII case */
+        const unsigned char *w = (const unsigned char *)ru->kw[k].name;
+        size_t j;
+        if (nb->kwlen[k] != i)
+            continue;
+        for (j = 1; j < i; j++)
+            if (s[j] != w[j] && HM_OV_UP(s[j]) != HM_OV_UP(w[j]))
+                break;
+        if (j == i)
+            break;
+    }
+    if (k >= OV_KWFAST)
+        for (k = OV_KWFAST; k < ru->nkw; k++)
+            if (hm_ov_iword(s, i, ru->kw[k].name))
+                break;
+    if (k < ru->nkw) {
+        *role = ru->kw[k].role;
+        return *role == HM_OV_R_DATE ? K_START : K_HDR;
+    }
     return ru->any_keyword ? K_HDR : K_TEXT;
+}
+
+/* The length of the start of header text s[0..n) that nb_add copies
+ * unchanged: up to the first X'C2' (a U+0085 may start there) or the
+ * first byte below X'0E' (LF, CR). Word by word; a word is only asked
+ * whether SOME byte has a property, which does not depend on the byte
+ * order. */
+static size_t nb_plain(const unsigned char *s, size_t n)
+{
+    const unsigned long ones = ~0ul / 255ul, high = ones * 0x80ul;
+    size_t i = 0;
+    while (i + sizeof(unsigned long) <= n) {
+        unsigned long w, x;
+        memcpy(&w, s + i, sizeof w);
+        x = w ^ (ones * 0xC2ul);
+        if (((x - ones) & ~x & high) || ((w - ones * 0x0Eul) & ~w & high))
+            break;
+        i += sizeof(unsigned long);
+    }
+    for (; i < n; i++)
+        if (s[i] == 0xC2 || s[i] < 0x0E)
+            break;
+    return i;
+}
+
+/* hm_ov_has_ctl of the current line. A converted line is made of
+ * whole characters, one per byte of its host record (the trailing
+ * blanks taken off are no controls), so the host record is looked up
+ * byte by byte instead: no UTF-8 to decode. */
+static int nb_has_ctl(const hm_ov_nb *nb, const unsigned char *s,
+                      size_t n)
+{
+    const unsigned char *h = nb->hrec, *c = nb->ctl;
+    size_t i;
+    unsigned acc = 0;
+    if (!h)
+        return hm_ov_has_ctl(s, n);
+    for (i = 0; i + 4 <= nb->nhrec; i += 4)
+        acc |= c[h[i]] | c[h[i + 1]] | c[h[i + 2]] | c[h[i + 3]];
+    for (; i < nb->nhrec; i++)
+        acc |= c[h[i]];
+    return acc != 0;
 }
 
 /* Append a line (+ LF) to the note. hdr: a header line (line ends
@@ -145,47 +224,59 @@ static int nb_kind(const hm_ov_nb *nb, const unsigned char *s, size_t n,
 static int nb_add(hm_ov_nb *nb, const unsigned char *s, size_t n,
                   int hdr)
 {
-    size_t i;
+    size_t i = 0, k;
     unsigned char *d;
-    if (hm_ov_buf_room(&nb->note, n + 1)) {
+    if (HM_OV_ROOM(&nb->note, n + 1)) {
         nb_nostore(nb, nb->note.len + n + 1);
         return -1;
     }
     d = nb->note.p + nb->note.len;
     if (!hdr) {
-        /* a body record: copied as it is unless it holds a U+0085 */
-        /* word by word while no byte is X'C2' (the words are only
-         * tested for such a byte: the byte order does not matter) */
-        const unsigned long ones = ~0ul / 255ul;
-        i = 0;
-        while (i + sizeof(unsigned long) <= n) {
-            unsigned long w;
-            memcpy(&w, s + i, sizeof w);
-            w ^= ones * 0xC2ul;
-            if ((w - ones) & ~w & (ones * 0x80ul))
-                break;
-            i += sizeof(unsigned long);
+        /* a body record: only a U+0085 (C2 85) changes; found by its
+         * second byte, which is rarer in text than X'C2' */
+        const unsigned char *q;
+        while (n - i > 1
+               && (q = hm_find_byte(s + i + 1, n - i - 1, 0x85))
+                  != NULL) {
+            k = (size_t)(q - s);        /* s[k] == X'85', k > i */
+            if (s[k - 1] == 0xC2) {
+                if (k - 1 > i)
+                    memcpy(d, s + i, k - 1 - i);
+                d += k - 1 - i;
+                *d++ = B_LF;
+            } else {
+                memcpy(d, s + i, k + 1 - i);
+                d += k + 1 - i;
+            }
+            i = k + 1;
         }
-        for (; i + 1 < n; i++)
-            if (s[i] == 0xC2 && s[i + 1] == 0x85)
-                break;
-        if (i + 1 >= n) {
-            if (n)
-                memcpy(d, s, n);
-            d[n] = B_LF;
-            nb->note.len += n + 1;
-            return 0;
-        }
+        if (n > i)
+            memcpy(d, s + i, n - i);
+        d += n - i;
+        *d++ = B_LF;
+        nb->note.len = (size_t)(d - nb->note.p);
+        return 0;
     }
-    for (i = 0; i < n; i++) {
-        unsigned c = s[i];
+    /* a header record: U+0085, LF and CR become blanks */
+    while (i < n) {
+        unsigned c;
+        k = nb_plain(s + i, n - i);
+        if (k) {
+            memcpy(d, s + i, k);
+            d += k;
+            i += k;
+            if (i >= n)
+                break;
+        }
+        c = s[i];
         if (c == 0xC2 && i + 1 < n && s[i + 1] == 0x85) {
-            c = hdr ? B_SP : B_LF;
+            c = B_SP;
             i++;
-        } else if (hdr && (c == B_LF || c == B_CR)) {
+        } else if (c == B_LF || c == B_CR) {
             c = B_SP;
         }
         *d++ = (unsigned char)c;
+        i++;
     }
     *d++ = B_LF;
     nb->note.len = (size_t)(d - nb->note.p);
@@ -206,10 +297,10 @@ static int nb_fields(hm_ov_nb *nb, size_t end)
     for (r = 0; r < OV_NROLE; r++)
         nb->hv[r].len = 0;
     while (i < end) {
-        size_t e = i, k;
+        size_t e, k;
         int role, kind;
-        while (e < end && p[e] != B_LF)
-            e++;
+        const unsigned char *lf = hm_find_byte(p + i, end - i, B_LF);
+        e = lf ? (size_t)(lf - p) : end;
         kind = nb_kind(nb, p + i, e - i, &role);
         if (kind == K_CONT && cur >= 0) {
             k = i;
@@ -435,6 +526,8 @@ static int nb_emit(hm_ov_nb *nb, size_t b0, size_t b1,
     memset(&body, 0, sizeof body);
     body.p = nb->note.p ? nb->note.p + b0 : &sp;
     body.size = b1 > b0 ? (unsigned long)(b1 - b0) : 0;
+    /* converted records: valid UTF-8 (the writer need not check) */
+    body.utf8 = nb->cv && nb->cv->target == HM_PC_UTF8;
     if (body.size) {
         m->body = &body;
         m->nbody = 1;
@@ -573,7 +666,7 @@ static int nb_line(hm_ov_nb *nb, const unsigned char *s, size_t n)
                 break;
             }
             if (kind == K_CONT || kind == K_HDR || kind == K_START) {
-                if (hm_ov_has_ctl(s, n))
+                if (nb_has_ctl(nb, s, n))
                     nb_raw(nb, "control characters in the header");
                 else if (nb->note.len + n + 1 > OV_HDRMAX)
                     nb_raw(nb, "the header is too long");
@@ -591,7 +684,7 @@ static int nb_line(hm_ov_nb *nb, const unsigned char *s, size_t n)
             if (nb->mode == HM_OV_NOTEBOOK && kind == K_START
                 && (nb->prev == K_SEP
                     || (!nb->ru->need_sep && nb->prev == K_BLANK))
-                && !hm_ov_has_ctl(s, n)) {
+                && !nb_has_ctl(nb, s, n)) {
                 nb->cand = nb->note.len;
                 nb->cand_body_end = nb->body_end;
                 nb->cand_roles = 0;
@@ -604,7 +697,7 @@ static int nb_line(hm_ov_nb *nb, const unsigned char *s, size_t n)
             break;
         case S_CAND:
             if ((kind == K_CONT || kind == K_HDR || kind == K_START)
-                && !hm_ov_has_ctl(s, n)
+                && !nb_has_ctl(nb, s, n)
                 && nb->note.len - nb->cand + n + 1 <= OV_HDRMAX) {
                 if (kind != K_CONT)
                     nb->cand_roles |= 1ul << role;
@@ -661,6 +754,23 @@ hm_ov_nb *hm_ov_nb_open(const hm_alloc *a, hm_cpconv *cv, hm_log *log,
     if (nb->opt.max_note < OV_MINNOTE)
         nb->opt.max_note = OV_MINNOTE;
     nb->ru = nb->opt.rules ? nb->opt.rules : hm_ov_default_rules();
+    if (cv && cv->target == HM_PC_UTF8)
+        for (i = 0; i < 256; i++)
+            nb->ctl[i] = (unsigned char)hm_ov_has_ctl(&cv->out[i][1],
+                                                      cv->out[i][0]);
+    for (i = 0; i < nb->ru->nsep; i++)
+        nb->kcls[nb->ru->sep[i]] |= KC_SEP;
+    for (i = 0x21; i < 0x7F; i++)
+        if (i != B_COLON)
+            nb->kcls[i] |= KC_FIELD;
+    memset(nb->kwhead, OV_KWFAST, sizeof nb->kwhead);
+    for (i = nb->ru->nkw < OV_KWFAST ? nb->ru->nkw : OV_KWFAST; i-- > 0;) {
+        const unsigned char *w = (const unsigned char *)nb->ru->kw[i].name;
+        unsigned f = HM_OV_UP(w[0]);
+        nb->kwlen[i] = strlen(nb->ru->kw[i].name);
+        nb->kwnext[i] = nb->kwhead[f];
+        nb->kwhead[f] = (unsigned char)i;
+    }
     nb->mode = mode;
     nb->fn = fn;
     nb->ctx = ctx;
@@ -713,7 +823,12 @@ int hm_ov_nb_record(hm_ov_nb *nb, const unsigned char *rec, size_t n)
     e = nb->rec.len;
     while (e > 0 && nb->rec.p[e - 1] == B_SP)
         e--;
+    if (nb->cv && nb->cv->target == HM_PC_UTF8) {
+        nb->hrec = rec;
+        nb->nhrec = n;
+    }
     rc = nb_line(nb, nb->rec.p, e);
+    nb->hrec = NULL;
     return nb->stopped || nb->failed ? -1 : rc;
 }
 

@@ -202,17 +202,33 @@ size_t hm_ov_conv(hm_ov_buf *b, hm_cpconv *cv, const unsigned char *rec,
             return (size_t)-1;
         return at;
     }
-    if (n > ((size_t)-1 - 8) / 3 || hm_ov_buf_room(b, 3 * n + 8))
+    if (n > ((size_t)-1 - 8) / 3 || HM_OV_ROOM(b, 3 * n + 8))
         return (size_t)-1;
-    b->len += hm_cpconv_run(cv, rec, n, b->p + b->len);
+    b->len += hm_cpconv_run_pad(cv, rec, n, b->p + b->len);
     return at;
 }
 
 int hm_ov_has_ctl(const unsigned char *s, size_t n)
 {
+    const unsigned long ones = ~0ul / 255ul, high = ones * 0x80ul;
     size_t i = 0;
     while (i < n) {
-        unsigned c = s[i];
+        unsigned c;
+        /* words of printable ASCII (X'20'-X'7E') first: no byte at or
+         * above X'80', below X'20', or X'7F' (whether SOME byte is
+         * one does not depend on the byte order) */
+        while (i + sizeof(unsigned long) <= n) {
+            unsigned long w, x;
+            memcpy(&w, s + i, sizeof w);
+            x = w ^ (ones * 0x7Ful);
+            if ((w & high) || ((w - ones * 0x20ul) & ~w & high)
+                || ((x - ones) & ~x & high))
+                break;
+            i += sizeof(unsigned long);
+        }
+        if (i >= n)
+            break;
+        c = s[i];
         if (c < 0x80) {
             if ((c < 0x20 && c != B_TAB) || c == B_DEL)
                 return 1;
@@ -408,10 +424,15 @@ static int ov_dtok(const unsigned char *s, size_t n, ov_tok *t)
 static int ov_month(const ov_tok *t)
 {
     size_t i;
+    unsigned c0;
     if (t->type != T_WORD || t->n < 3)
         return 0;
+    c0 = HM_OV_UP(t->p[0]);
     for (i = 0; i < sizeof ov_months / sizeof ov_months[0]; i++) {
-        size_t k = strlen(ov_months[i].w);
+        size_t k;
+        if ((unsigned char)ov_months[i].w[0] != c0)
+            continue;   /* (the names are upper case) */
+        k = strlen(ov_months[i].w);
         if (t->n <= k && hm_ov_ieq(t->p, (const unsigned char *)
                                    ov_months[i].w, t->n))
             return ov_months[i].v;
@@ -422,10 +443,15 @@ static int ov_month(const ov_tok *t)
 static int ov_wday(const ov_tok *t)
 {
     size_t i;
+    unsigned c0;
     if (t->type != T_WORD || t->n < 2)
         return 0;
+    c0 = HM_OV_UP(t->p[0]);
     for (i = 0; i < sizeof ov_wdays / sizeof ov_wdays[0]; i++) {
-        size_t k = strlen(ov_wdays[i]);
+        size_t k;
+        if ((unsigned char)ov_wdays[i][0] != c0)
+            continue;   /* (the names are upper case) */
+        k = strlen(ov_wdays[i]);
         if (t->n <= k && hm_ov_ieq(t->p, (const unsigned char *)
                                    ov_wdays[i], t->n))
             return 1;
@@ -714,6 +740,25 @@ typedef struct ov_word {
     size_t n;
 } ov_word;
 
+/* The bytes the address scanners stop at, by class (the scanners
+ * skip every other byte at once). X'60' and up: none. */
+#define OC_BSL 1        /* \ */
+#define OC_QUOTE 2      /* " */
+#define OC_LPAR 4       /* ( */
+#define OC_RPAR 8       /* ) */
+#define OC_LT 16        /* < */
+#define OC_GT 32        /* > */
+#define OC_SEP 64       /* , ; */
+#define OC_BLANK 128    /* blank, TAB */
+static const unsigned char ov_cls[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    128, 0, 2, 0, 0, 0, 0, 0, 4, 8, 0, 0, 64, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 64, 16, 0, 32, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0
+};
+
 static unsigned char *ov_put(ov_out *o, const unsigned char *d,
                              size_t n)
 {
@@ -732,10 +777,21 @@ static unsigned char *ov_put(ov_out *o, const unsigned char *d,
 static void ov_name_add(ov_out *o, size_t st, const unsigned char *d,
                         size_t n, int unescape)
 {
-    size_t i;
+    size_t i, k;
+    unsigned stop = unescape ? OC_BLANK | OC_BSL : OC_BLANK;
     static const unsigned char sp = B_SP;
     for (i = 0; i < n; i++) {
-        unsigned c = d[i];
+        unsigned c;
+        /* a run of bytes that are put as they are */
+        for (k = i; k < n && !(ov_cls[d[k]] & stop); k++)
+            ;
+        if (k > i) {
+            ov_put(o, d + i, k - i);
+            i = k;
+            if (i >= n)
+                break;
+        }
+        c = d[i];
         if (unescape && c == B_BSL && i + 1 < n)
             c = d[++i];
         if (HM_OV_BLANK(c)) {
@@ -955,8 +1011,8 @@ static size_t ov_words(const unsigned char *s, size_t n, ov_word *w,
             i = k < n ? k + 1 : n;
         } else {
             k = i;
-            while (k < n && !HM_OV_BLANK(s[k]) && s[k] != B_QUOTE
-                   && s[k] != B_LPAR)
+            while (k < n && !(ov_cls[s[k]] & (OC_BLANK | OC_QUOTE
+                                               | OC_LPAR)))
                 k++;
             w[nw].kind = W_PLAIN;
             w[nw].p = s + i;
@@ -980,7 +1036,13 @@ static void ov_segment(ov_out *o, const unsigned char *s, size_t n)
     first = o->count;
     /* <...> outside quotes and comments */
     for (i = 0; i < n; i++) {
-        unsigned c = s[i];
+        unsigned c;
+        while (i < n && !(ov_cls[s[i]] & (OC_BSL | OC_QUOTE | OC_LPAR
+                                          | OC_RPAR | OC_LT | OC_GT)))
+            i++;
+        if (i >= n)
+            break;
+        c = s[i];
         if (c == B_BSL && i + 1 < n) {
             i++;
             continue;
@@ -1073,7 +1135,10 @@ size_t hm_ov_parse_addrs(const unsigned char *s, size_t n,
     o.cap = cap;
     o.used = 0;
     for (i = 0; i <= n; i++) {
-        unsigned c = i < n ? s[i] : B_COMMA;
+        unsigned c;
+        while (i < n && !(ov_cls[s[i]] & ~OC_BLANK))
+            i++;
+        c = i < n ? s[i] : B_COMMA;
         if (i < n && c == B_BSL && i + 1 < n) {
             i++;
             continue;

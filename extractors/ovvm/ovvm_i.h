@@ -107,6 +107,9 @@ typedef struct hm_ov_buf {
 
 /* Make room for n more bytes: 0, or -1 when out of storage. */
 int hm_ov_buf_room(hm_ov_buf *b, size_t n);
+/* The same, without a call when the room is there (hot loops). */
+#define HM_OV_ROOM(b, n) ((b)->cap - (b)->len >= (n) ? 0 \
+                          : hm_ov_buf_room((b), (n)))
 int hm_ov_buf_add(hm_ov_buf *b, const void *d, size_t n);
 void hm_ov_buf_free(hm_ov_buf *b);
 

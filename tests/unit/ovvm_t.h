@@ -150,6 +150,7 @@ typedef struct tmsg {
     unsigned char body[8192];
     size_t nbody;
     unsigned long bodysize;
+    int utf8;           /* the body's hm_data.utf8 */
     hm_ov_meta meta;
     size_t natt;
     tstr attname;
@@ -208,6 +209,7 @@ static T_UNUSED int t_capfn(void *ctx, const hm_item *it,
             assert_int_equal(g->nbody, 1);
             assert_non_null(g->body[0].p);
             m->bodysize = g->body[0].size;
+            m->utf8 = g->body[0].utf8;
             m->nbody = g->body[0].size < sizeof m->body
                 ? g->body[0].size : sizeof m->body;
             memcpy(m->body, g->body[0].p, m->nbody);

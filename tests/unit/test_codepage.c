@@ -700,7 +700,7 @@ static void test_pair_table(void **state)
 {
     static const unsigned ccsids[] = { 37, 273, 875, 1025, 1140 };
     static const hm_alloc heap = { t_alloc, t_free, NULL };
-    static unsigned char in[4099], o1[3 * 4099], o2[3 * 4099];
+    static unsigned char in[4099], o1[3 * 4099], o2[3 * 4099 + 8];
     unsigned long seed = 12345;
     size_t i, n, l1, l2;
     int c;
@@ -726,6 +726,15 @@ static void test_pair_table(void **state)
         for (n = 0; n < 40; n++) {
             l1 = hm_cpconv_run(&plain, in + n % 7, n, o1);
             l2 = hm_cpconv_run(&fast, in + n % 7, n, o2);
+            assert_int_equal(l1, l2);
+            assert_memory_equal(o1, o2, l1);
+            /* into 3 * n + 8 bytes: the same, nothing written past */
+            memset(o2, 0xEE, 3 * n + 9);
+            l2 = hm_cpconv_run_pad(&fast, in + n % 7, n, o2);
+            assert_int_equal(l1, l2);
+            assert_memory_equal(o1, o2, l1);
+            assert_int_equal(o2[3 * n + 8], 0xEE);
+            l2 = hm_cpconv_run_pad(&plain, in + n % 7, n, o2);
             assert_int_equal(l1, l2);
             assert_memory_equal(o1, o2, l1);
         }

@@ -774,6 +774,82 @@ static void test_memory_flat(void **state)
     mfs_free(&m);
 }
 
+/* ---- text known to be valid UTF-8 (hm_data.utf8) ---- */
+
+/* the bodies: valid UTF-8 from the pool with runs of line ends
+ * (CR, LF, CR LF, CR CR LF, LF CR), runs longer than a word, and a few
+ * bodies with more than MW_EOLS (1024) line ends */
+static void valid_set(mfs *m, int utf8, unsigned cp)
+{
+    static gen g;
+    static const unsigned char ends[][4] = {
+        { 1, 0x0D }, { 1, 0x0A }, { 2, 0x0D, 0x0A },
+        { 3, 0x0D, 0x0D, 0x0A }, { 2, 0x0A, 0x0D } };
+    hm_mw_files fs;
+    hm_mw_opt o;
+    hm_mw *w;
+    hm_item it;
+    hm_data body;
+    memlog ml;
+    int n, k;
+    memset(m, 0, sizeof *m);
+    memlog_init(&ml);
+    mfs_files(m, &fs);
+    memset(&o, 0, sizeof o);
+    o.codepage = cp;
+    w = hm_mw_open(mfs_alloc(), &fs, &o, &ml.lg);
+    assert_non_null(w);
+    memset(&it, 0, sizeof it);
+    it.kind = HM_ITEM_ACCOUNT;
+    it.u.account.id.s = id_a;
+    it.u.account.id.len = 1;
+    assert_int_equal(hm_mw_put(w, &it), 0);
+    rng = 4242;
+    g.used = 0;
+    for (n = 0; n < 300; n++) {
+        size_t st = g.used;
+        /* now and then more line ends than the writer keeps */
+        for (k = n % 50 == 7 ? 1500 : (int)rnd(6); k >= 0; k--) {
+            const unsigned char *e = ends[rnd(5)];
+            (void)gtext(&g, rnd(3) ? 12 : 40, (int)rnd(2));
+            if (rnd(3)) {
+                memcpy(g.buf + g.used, e + 1, e[0]);
+                g.used += e[0];
+            }
+        }
+        memset(&it, 0, sizeof it);
+        memset(&body, 0, sizeof body);
+        body.p = g.buf + st;
+        body.size = (unsigned long)(g.used - st);
+        body.utf8 = utf8;
+        it.kind = HM_ITEM_MESSAGE;
+        it.u.msg.body = &body;
+        it.u.msg.nbody = 1;
+        assert_int_equal(hm_mw_put(w, &it), 0);
+    }
+    assert_int_equal(hm_mw_close(w, 0), 0);
+}
+
+static void test_valid_utf8(void **state)
+{
+    static mfs a, b;
+    static const unsigned cps[3] = { HM_PC_UTF8, HM_PC_1252, HM_PC_850 };
+    int c, i;
+    (void)state;
+    for (c = 0; c < 3; c++) {
+        valid_set(&a, 0, cps[c]);
+        valid_set(&b, 1, cps[c]);
+        assert_int_equal(a.n, b.n);
+        for (i = 0; i < a.n; i++) {
+            assert_string_equal(a.f[i].name, b.f[i].name);
+            assert_int_equal(a.f[i].len, b.f[i].len);
+            assert_memory_equal(a.f[i].data, b.f[i].data, a.f[i].len);
+        }
+        mfs_free(&a);
+        mfs_free(&b);
+    }
+}
+
 /* ---- bad calls ---- */
 
 static void test_bad_calls(void **state)
@@ -813,6 +889,7 @@ int main(void)
         cmocka_unit_test(test_schedule),
         cmocka_unit_test(test_unmapped),
         cmocka_unit_test(test_memory_flat),
+        cmocka_unit_test(test_valid_utf8),
         cmocka_unit_test(test_bad_calls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,6 +4,7 @@
  * or 273) bytes built from the test literals, or as UTF-8 arrays.
  */
 #include "ovvm_t.h"
+#include "../../extractors/ovvm/ovvm_i.h"
 
 static tcap CAP;
 
@@ -272,6 +273,82 @@ static void test_notebook_split_rules(void **state)
     hm_ov_nb_close(r.nb);
 }
 
+/* rules of one's own: more keywords than nb_kind knows beforehand
+ * (64), names in lower case, a keyword as long as a field name may be
+ * (76), separators of other characters */
+static void test_notebook_own_rules(void **state)
+{
+    static const char *const recs1[] = {
+        "Date: 1 Dec 1993",
+        "FROM: A at B",
+        "subj: hello",
+        NULL
+    };
+    static const char *const recs[] = {
+        "",
+        "body",
+        "++++",
+        "Date: 2 Dec 1993",
+        "from: C at D",
+        "Subject: not a keyword here",
+        "",
+        "second",
+        NULL
+    };
+    static hm_ov_kw kw[70];
+    static char longkw[78];     /* ASCII, for the rules */
+    static char longx[78];      /* execution character set */
+    hm_ov_rules ru;
+    hm_ov_opt o;
+    nbrun r;
+    size_t i;
+    (void)state;
+    memset(longkw, 0x4C, 76);   /* LLL...L */
+    memset(longx, 'L', 76);
+    for (i = 0; i < 70; i++) {
+        kw[i].name = "\x58\x58";  /* XX */
+        kw[i].role = HM_OV_R_OTHER;
+    }
+    kw[0].name = "\x44\x41\x54\x45";          /* DATE */
+    kw[0].role = HM_OV_R_DATE;
+    kw[1].name = "\x66\x72\x6F\x6D";          /* from */
+    kw[1].role = HM_OV_R_FROM;
+    kw[2].name = longkw;
+    kw[2].role = HM_OV_R_TO;
+    kw[67].name = "\x53\x55\x42\x4A";         /* SUBJ */
+    kw[67].role = HM_OV_R_SUBJECT;
+    kw[68].name = "\x74\x6F";                   /* to */
+    kw[68].role = HM_OV_R_TO;
+    ru = *hm_ov_default_rules();
+    ru.kw = kw;
+    ru.nkw = 70;
+    ru.sep = (const unsigned char *)"\x2B";      /* + */
+    ru.nsep = 1;
+    hm_ov_opt_init(&o);
+    o.rules = &ru;
+    nb_start(&r, 37, HM_OV_NOTEBOOK, &o, NULL);
+    nb_feed(&r, recs1);
+    {
+        /* "LLL...L: X at Y" (76 letters): a To: of the first note */
+        unsigned char b[128];
+        size_t n = t_host(r.cp, longx, b);
+        n += t_host(r.cp, ": X at Y", b + n);
+        assert_int_equal(hm_ov_nb_record(r.nb, b, n), 0);
+    }
+    nb_feed(&r, recs);
+    nb_end(&r);
+    assert_int_equal(CAP.n, 2);
+    assert_int_equal(CAP.m[0].nto, 1);
+    assert_text(CAP.m[0].toaddr[0].s, CAP.m[0].toaddr[0].n, "PROFS:Y(X)");
+    assert_text(CAP.m[0].saddr.s, CAP.m[0].saddr.n, "PROFS:B(A)");
+    assert_text(CAP.m[0].subject.s, CAP.m[0].subject.n, "hello");
+    assert_text(CAP.m[0].body, CAP.m[0].nbody, "body");
+    assert_text(CAP.m[1].saddr.s, CAP.m[1].saddr.n, "PROFS:D(C)");
+    assert_int_equal(CAP.m[1].subject.n, 0);  /* Subject: is OTHER */
+    assert_text(CAP.m[1].body, CAP.m[1].nbody, "second");
+    hm_ov_nb_close(r.nb);
+}
+
 /* keep_header, a header-only note at the end, a candidate at EOF */
 static void test_notebook_edges(void **state)
 {
@@ -486,6 +563,47 @@ static void test_notebook_junk(void **state)
     hm_ov_nb_close(r.nb);
 }
 
+/* every host byte in a header line, in a page with undefined bytes
+ * (875) and one without (037): the note is raw exactly when the
+ * converted line holds a control character (hm_ov_has_ctl) */
+static void test_notebook_header_bytes(void **state)
+{
+    static const unsigned ccsids[2] = { 37, 875 };
+    int c, b, raws = 0;
+    (void)state;
+    for (c = 0; c < 2; c++)
+        for (b = 0; b < 256; b++) {
+            nbrun r;
+            unsigned char h[64], u[256];
+            size_t n, k, un;
+            int want;
+            nb_start(&r, ccsids[c], HM_OV_NOTEBOOK, NULL, NULL);
+            n = t_host(r.cp, "Date: 6 Dec 1993", h);
+            assert_int_equal(hm_ov_nb_record(r.nb, h, n), 0);
+            n = t_host(r.cp, "From: A", h);
+            h[n++] = (unsigned char)b;
+            n += t_host(r.cp, " at B", h + n);
+            h[n++] = (unsigned char)b;  /* and at the end */
+            un = hm_cpconv_run(&r.cv, h, n, u);
+            while (un > 0 && u[un - 1] == 0x20)
+                un--;
+            want = hm_ov_has_ctl(u, un);
+            raws += want;
+            assert_int_equal(hm_ov_nb_record(r.nb, h, n), 0);
+            k = t_host(r.cp, "", h);
+            assert_int_equal(hm_ov_nb_record(r.nb, h, k), 0);
+            k = t_host(r.cp, "x", h);
+            assert_int_equal(hm_ov_nb_record(r.nb, h, k), 0);
+            nb_end(&r);
+            assert_int_equal(CAP.n, 1);
+            if (CAP.m[0].meta.raw != want)
+                fail_msg("CCSID %u byte %02X: raw %d", ccsids[c], b,
+                         CAP.m[0].meta.raw);
+            hm_ov_nb_close(r.nb);
+        }
+    assert_true(raws > 60 && raws < 200);
+}
+
 /* a note larger than max_note is split into parts with the header */
 static void test_notebook_split_large(void **state)
 {
@@ -552,7 +670,71 @@ static void test_notebook_national(void **state)
     assert_int_equal(CAP.m[0].nbody, sizeof want);
     assert_memory_equal(CAP.m[0].body, want, sizeof want);
     assert_int_equal(CAP.m[0].meta.date_ok, 1);
+    assert_int_equal(CAP.m[0].utf8, 1);     /* converted: valid */
     hm_ov_nb_close(r.nb);
+}
+
+/* UTF-8 records (cv NULL) with the bytes a line is changed at: a
+ * U+0085 (C2 85) and CR / LF inside a header record, before and after
+ * the first 8 bytes; in a body U+0085 and other C2 characters (the
+ * pound sign C2 A3), a lone C2 at the end, X'85' without X'C2' before
+ * it and pairs next to each other. keep_header puts the
+ * header into the body, so both show. */
+static void test_notebook_line_bytes(void **state)
+{
+    static const unsigned char r1[] = {  /* Date: 13 Nov 1993 */
+        0x44, 0x61, 0x74, 0x65, 0x3A, 0x20, 0x31, 0x33, 0x20, 0x4E,
+        0x6F, 0x76, 0x20, 0x31, 0x39, 0x39, 0x33, 0xC2, 0x85, 0x31,
+        0x30, 0x3A, 0x30, 0x30, 0x0A, 0x0D, 0x43, 0x45, 0x54, 0x0D };
+    static const unsigned char r2[] = {  /* From: A at B */
+        0x46, 0x72, 0x6F, 0x6D, 0x3A, 0x20, 0x41, 0x20, 0x61, 0x74,
+        0x20, 0x42 };
+    static const unsigned char r4[] = {  /* Preis 100 £ und mehr */
+        0x50, 0x72, 0x65, 0x69, 0x73, 0x20, 0x31, 0x30, 0x30, 0x20,
+        0xC2, 0xA3, 0x20, 0x75, 0x6E, 0x64, 0x20, 0x6D, 0x65, 0x68,
+        0x72, 0xC2, 0x85, 0x7A, 0x77, 0x65, 0x69, 0x74, 0x65, 0x0D,
+        0xC2, 0x85, 0x78, 0xC2, 0x85 };
+    static const unsigned char r5[] = { 0x78, 0x79, 0xC2 };
+    static const unsigned char r6[] = {
+        0x85, 0xC2, 0x85, 0x85, 0xC2, 0xC2, 0x85, 0x41, 0xC3, 0x85 };
+    static const unsigned char want[] = {
+        0x44, 0x61, 0x74, 0x65, 0x3A, 0x20, 0x31, 0x33, 0x20, 0x4E,
+        0x6F, 0x76, 0x20, 0x31, 0x39, 0x39, 0x33, 0x20, 0x31, 0x30,
+        0x3A, 0x30, 0x30, 0x20, 0x20, 0x43, 0x45, 0x54, 0x20, 0x0A,
+        0x46, 0x72, 0x6F, 0x6D, 0x3A, 0x20, 0x41, 0x20, 0x61, 0x74,
+        0x20, 0x42, 0x0A, 0x0A,
+        0x50, 0x72, 0x65, 0x69, 0x73, 0x20, 0x31, 0x30, 0x30, 0x20,
+        0xC2, 0xA3, 0x20, 0x75, 0x6E, 0x64, 0x20, 0x6D, 0x65, 0x68,
+        0x72, 0x0A, 0x7A, 0x77, 0x65, 0x69, 0x74, 0x65, 0x0D, 0x0A,
+        0x78, 0x0A, 0x0A, 0x78, 0x79, 0xC2, 0x0A,
+        0x85, 0x0A, 0x85, 0xC2, 0x0A, 0x41, 0xC3, 0x85 };
+    hm_ov_nb *nb;
+    hm_ov_opt o;
+    hm_log lg;
+    tlog tl;
+    (void)state;
+    memset(&CAP, 0, sizeof CAP);
+    t_loginit(&lg, &tl);
+    hm_ov_opt_init(&o);
+    o.keep_header = 1;
+    nb = hm_ov_nb_open(&A, NULL, &lg, "X", NULL, 0, HM_OV_NOTEBOOK, &o,
+                       t_capfn, &CAP);
+    assert_non_null(nb);
+    assert_int_equal(hm_ov_nb_record(nb, r1, sizeof r1), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r2, sizeof r2), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r1, 0), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r4, sizeof r4), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r5, sizeof r5), 0);
+    assert_int_equal(hm_ov_nb_record(nb, r6, sizeof r6), 0);
+    assert_int_equal(hm_ov_nb_finish(nb), 0);
+    assert_int_equal(CAP.n, 1);
+    assert_int_equal(CAP.m[0].nbody, sizeof want);
+    assert_memory_equal(CAP.m[0].body, want, sizeof want);
+    assert_int_equal(CAP.m[0].meta.date_ok, 1);
+    assert_memory_equal(CAP.m[0].date, "\x31\x39\x39\x33\x31\x31\x31\x33"
+                        "\x31\x30\x30\x30\x30\x30", 14);
+    assert_int_equal(CAP.m[0].utf8, 0);     /* not converted here */
+    hm_ov_nb_close(nb);
 }
 
 /* UTF-8 records (cv NULL) and a callback that stops */
@@ -585,6 +767,60 @@ static void test_notebook_utf8_stop(void **state)
     assert_int_equal(hm_ov_nb_finish(nb), -1);
     assert_int_equal(CAP.n, 1);
     hm_ov_nb_close(nb);
+}
+
+/* hm_ov_has_ctl (words of printable ASCII skipped at once) against
+ * the plain byte-by-byte rule, on strings of bytes around the limits
+ * at every position of a word */
+static int ref_has_ctl(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            if ((c < 0x20 && c != 0x09) || c == 0x7F)
+                return 1;
+            i++;
+        } else {
+            unsigned long u;
+            size_t k = hm_utf8_decode(s + i, n - i, &u);
+            if (k == 0 || (u >= 0x80 && u < 0xA0) || u == 0xFFFDul)
+                return 1;
+            i += k;
+        }
+    }
+    return 0;
+}
+
+static void test_has_ctl(void **state)
+{
+    static const unsigned char pool[][4] = {
+        { 1, 0x41 }, { 1, 0x20 }, { 1, 0x7E }, { 1, 0x21 }, { 1, 0x09 },
+        { 1, 0x1F }, { 1, 0x7F }, { 1, 0x0A }, { 1, 0x00 }, { 1, 0x80 },
+        { 2, 0xC3, 0xA9 }, { 2, 0xC2, 0x85 }, { 2, 0xC2, 0xA0 },
+        { 3, 0xEF, 0xBF, 0xBD }, { 3, 0xE2, 0x82, 0xAC }, { 1, 0xC3 },
+        { 1, 0xFF } };
+    unsigned char b[64];
+    unsigned long rs = 7;
+    int t, ones = 0;
+    (void)state;
+    for (t = 0; t < 20000; t++) {
+        size_t n = 0, len;
+        rs = rs * 1103515245ul + 12345ul;
+        len = (size_t)((rs >> 16) % 40);
+        while (n < len) {
+            const unsigned char *p;
+            rs = rs * 1103515245ul + 12345ul;
+            /* mostly plain text, so that whole words are skipped */
+            p = pool[(rs >> 16) % 8 < 6 ? (rs >> 20) % 4
+                                         : (rs >> 20) % 17];
+            memcpy(b + n, p + 1, p[0]);
+            n += p[0];
+        }
+        assert_int_equal(hm_ov_has_ctl(b, n), ref_has_ctl(b, n));
+        ones += ref_has_ctl(b, n);
+    }
+    assert_true(ones > 1000 && ones < 19000);
 }
 
 /* ------------------------------------------------------------------ */
@@ -824,12 +1060,16 @@ int main(void)
         cmocka_unit_test(test_mailfile_source),
         cmocka_unit_test(test_notebook_notes),
         cmocka_unit_test(test_notebook_split_rules),
+        cmocka_unit_test(test_notebook_own_rules),
         cmocka_unit_test(test_notebook_edges),
         cmocka_unit_test(test_notebook_damaged),
         cmocka_unit_test(test_notebook_cut),
         cmocka_unit_test(test_notebook_junk),
+        cmocka_unit_test(test_notebook_header_bytes),
         cmocka_unit_test(test_notebook_split_large),
         cmocka_unit_test(test_notebook_national),
+        cmocka_unit_test(test_notebook_line_bytes),
+        cmocka_unit_test(test_has_ctl),
         cmocka_unit_test(test_notebook_utf8_stop),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_dates_options),

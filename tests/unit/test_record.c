@@ -209,6 +209,78 @@ static void t_f_exact(void **st)
     check(f12, 0, mkopt(HM_RECFM_F, 4, 0, 0x40), NULL, 0, 0, NULL);
 }
 
+/* trailing blanks: records of 40 bytes whose last other byte is at
+ * every place (record i has i bytes before its blanks, blanks also
+ * among them), and the same records cut to other lengths (U) */
+static void t_f_strip(void **st)
+{
+    static unsigned char data[40 * 40];
+    static exp_rec e[40];
+    unsigned long seed = 99;
+    size_t i, k;
+    (void)st;
+    for (i = 0; i < 40; i++) {
+        unsigned char *r = data + i * 40;
+        for (k = 0; k < 40; k++) {
+            seed = seed * 1103515245ul + 12345ul;
+            r[k] = k >= i || (seed >> 16) % 3 == 0 ? 0x40 : 0xC1;
+        }
+        if (i > 0)
+            r[i - 1] = 0xC2;
+        e[i].off = (unsigned long)(i * 40);
+        e[i].len = i;
+        e[i].bytes = r;
+    }
+    check(data, sizeof data, mkopt(HM_RECFM_F, 40, 0, 0x40), e, 40, 0,
+          NULL);
+    for (i = 0; i < 40; i++) {
+        exp_rec one = e[i];
+        size_t cut = i + i % 9 < 40 ? i + i % 9 : 40;
+        one.off = 0;
+        check(e[i].bytes, cut, mkopt(HM_RECFM_U, 40, 0, 0x40), &one,
+              cut ? 1 : 0, 0, NULL);
+    }
+}
+
+/* hm_find_byte (hm_base.h, the core's memchr) against a plain
+ * search: every length to 40, every start in a word, the byte at
+ * every place or absent, neighbours of its value around it */
+static void t_find_byte(void **st)
+{
+    static const unsigned cs[] = { 0x00, 0x01, 0x0A, 0x7F, 0x80, 0x85,
+                                   0xFF };
+    unsigned char buf[64];
+    size_t ci, n, off, at, k;
+    unsigned long seed = 5;
+    (void)st;
+    for (ci = 0; ci < sizeof cs / sizeof cs[0]; ci++)
+        for (n = 0; n <= 40; n++)
+            for (off = 0; off < 8; off++)
+                for (at = 0; at <= n; at++) {
+                    const unsigned char *want = NULL, *got;
+                    unsigned c = cs[ci];
+                    for (k = 0; k < n; k++) {
+                        /* c - 1, c + 1, c ^ 0x80 or anything else */
+                        unsigned v[4];
+                        seed = seed * 1103515245ul + 12345ul;
+                        v[0] = c - 1;
+                        v[1] = c + 1;
+                        v[2] = c ^ 0x80;
+                        v[3] = (unsigned)(seed >> 20);
+                        buf[off + k] = (unsigned char)v[(seed >> 16) % 4];
+                        if (buf[off + k] == c)
+                            buf[off + k] = (unsigned char)(c ^ 0x40);
+                    }
+                    if (at < n)     /* at == n: not there */
+                        buf[off + at] = (unsigned char)c;
+                    for (k = 0; k < n && !want; k++)
+                        if (buf[off + k] == c)
+                            want = buf + off + k;
+                    got = hm_find_byte(buf + off, n, c);
+                    assert_ptr_equal(got, want);
+                }
+}
+
 static void t_f_short(void **st)
 {
     static const exp_rec e[] = { { 0, 4, f12 }, { 4, 4, f12 + 4 },
@@ -842,6 +914,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(t_parse),
         cmocka_unit_test(t_f_exact),
+        cmocka_unit_test(t_f_strip),
+        cmocka_unit_test(t_find_byte),
         cmocka_unit_test(t_f_short),
         cmocka_unit_test(t_u),
         cmocka_unit_test(t_bad_opts),
