@@ -17,62 +17,7 @@
 #include <string.h>
 #include "../../extractors/ovvm/ovcal.h"
 
-static long live;
-
-static void *t_alloc(void *ctx, size_t n)
-{
-    (void)ctx;
-    live++;
-    return malloc(n);
-}
-
-static void t_release(void *ctx, void *p)
-{
-    (void)ctx;
-    if (p)
-        live--;
-    free(p);
-}
-
-static hm_alloc al = { t_alloc, t_release, 0 };
-
-static char logbuf[16384];
-static size_t loglen;
-static hm_log lg;
-
-static void cap_log(void *ctx, int sev, const char *line, size_t len)
-{
-    (void)ctx;
-    (void)sev;
-    if (loglen + len + 2 < sizeof logbuf) {
-        memcpy(logbuf + loglen, line, len);
-        loglen += len;
-        logbuf[loglen++] = '\n';
-        logbuf[loglen] = 0;
-    }
-}
-
-static int logged(const char *s)
-{
-    return strstr(logbuf, s) != NULL;
-}
-
-static void log_reset(void)
-{
-    loglen = 0;
-    logbuf[0] = 0;
-    hm_log_init(&lg, cap_log, NULL);
-}
-
-static int ebcdic_exec(void)
-{
-    return 'A' == 0xC1;
-}
-
-static const hm_cpage *tcp(void)
-{
-    return ebcdic_exec() ? hm_cp_builtin(1047) : NULL;
-}
+#include "lay_t.h"
 
 /* an execution-charset string as ASCII (what the product emits) */
 static size_t to_ascii(const char *s, unsigned char *out)
