@@ -952,6 +952,8 @@ int hm_ov_mailfile(const hm_alloc *a, hm_cpconv *cv, hm_log *log,
         }
     if (r < 0)
         rc = -1;
+    if (r == 2)
+        hm_ov_nb_cut(nb);
     if (rc == 0)
         rc = hm_ov_nb_finish(nb);
     hm_ov_nb_close(nb);

@@ -2082,26 +2082,21 @@ static int do_notebook(hm_ovs *s, const ovs_file *f)
     return s->stop ? -1 : 0;
 }
 
+/* the record source of a reader mail file: rd_next, with the end of
+ * a transmission cut short told apart (hm_ov_rec_fn) */
+static int mail_next(void *ctx, const unsigned char **d, size_t *n)
+{
+    ovs_rd *r = (ovs_rd *)ctx;
+    int k = rd_next(r, d, n);
+    return k == 0 && r->cut ? 2 : k;
+}
+
 /* a reader mail file: one unread Inbox message; a transmission cut
- * short inside it keeps the note (hm_ov_nb_cut). 0 or -1. */
+ * short inside it keeps the note. 0 or -1. */
 static int ovs_mailfile(hm_ovs *s, ovs_rd *r, const char *path)
 {
-    hm_ov_nb *nb = hm_ov_nb_open(&s->al, r->cv, s->log, path, NULL, 0,
-                                 HM_OV_MAILFILE, &s->opt, ovs_item, s);
-    const unsigned char *d;
-    size_t n;
-    int k;
-    if (!nb)
-        return -1;
-    while ((k = rd_next(r, &d, &n)) == 1)
-        if (hm_ov_nb_record(nb, d, n) != 0)
-            break;
-    if (k == 0 && r->cut)
-        hm_ov_nb_cut(nb);
-    if (k == 0 && hm_ov_nb_finish(nb) != 0)
-        k = -1;
-    hm_ov_nb_close(nb);
-    return k == 0 ? 0 : -1;
+    return hm_ov_mailfile(&s->al, r->cv, s->log, path, &s->opt,
+                          mail_next, r, ovs_item, s);
 }
 
 /* the sender of a document message: the owner */

@@ -143,7 +143,9 @@ typedef int (*hm_ov_item_fn)(void *ctx, const hm_item *item,
                              const hm_ov_meta *meta);
 
 /* A record source for the mail file helper: 1 with *d, *n; 0 at
- * the end; -1 on an error (already reported). */
+ * the end; 2 at the end of a file cut short (its last record, already
+ * delivered, is flagged: hm_ov_nb_cut); -1 on an error (already
+ * reported). */
 typedef int (*hm_ov_rec_fn)(void *ctx, const unsigned char **d,
                             size_t *n);
 

@@ -90,6 +90,7 @@ static void test_mailfile_cmsnote(void **state)
 typedef struct recsrc {
     const hm_cpage *cp;
     const char *const *recs;
+    int cut;                    /* the end is that of a cut file */
     unsigned char b[256];
 } recsrc;
 
@@ -97,7 +98,7 @@ static int rs_next(void *ctx, const unsigned char **d, size_t *n)
 {
     recsrc *s = (recsrc *)ctx;
     if (!*s->recs)
-        return 0;
+        return s->cut ? 2 : 0;
     *n = t_host(s->cp, *s->recs++, s->b);
     *d = s->b;
     return 1;
@@ -112,6 +113,7 @@ static void test_mailfile_source(void **state)
     hm_ov_opt o;
     (void)state;
     memset(&CAP, 0, sizeof CAP);
+    memset(&s, 0, sizeof s);
     s.cp = hm_cp_builtin(37);
     s.recs = CMSNOTE;
     hm_cpconv_init(&cv, s.cp, HM_PC_UTF8, HM_NL_CDRA);
@@ -125,6 +127,23 @@ static void test_mailfile_source(void **state)
     assert_int_equal(CAP.m[0].unread, 1);
     assert_int_equal(CAP.m[0].nfolder, 0);
     assert_int_equal(CAP.m[0].meta.sent, 0);
+    assert_int_equal(CAP.m[0].meta.cut, 0);
+    /* a transmission cut short in its body: kept, flagged */
+    {
+        static const char *const cutnote[] = {
+            "Date: 13 November 93, 22:52:42 CET",
+            "From: CMS1     at ALIJKU11", "To:   MEA at FINFILES", " ",
+            "Te", NULL
+        };
+        s.recs = cutnote;
+    }
+    memset(&CAP, 0, sizeof CAP);
+    s.cut = 1;
+    assert_int_equal(hm_ov_mailfile(&A, &cv, &lg, "RDR 0003", &o, rs_next,
+                                    &s, t_capfn, &CAP), 0);
+    assert_int_equal(CAP.n, 1);
+    assert_int_equal(CAP.m[0].meta.cut, 1);
+    s.cut = 0;
     /* empty mail file: a warning, no message */
     {
         static const char *const none[] = { NULL };
